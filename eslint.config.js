@@ -1,0 +1,110 @@
+import js from "@eslint/js";
+import pluginQuery from "@tanstack/eslint-plugin-query";
+import { createNodeResolver, importX } from "eslint-plugin-import-x";
+import jsxA11y from "eslint-plugin-jsx-a11y";
+import reactHooks from "eslint-plugin-react-hooks";
+import reactRefresh from "eslint-plugin-react-refresh";
+import globals from "globals";
+import tseslint from "typescript-eslint";
+
+const features = ["drafts", "jobs", "player", "settings", "timeline"];
+
+export default tseslint.config(
+  { ignores: ["dist", "coverage", "playwright-report", "test-results", ".data"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/resolver-next": [
+        createNodeResolver({ extensions: [".ts", ".tsx", ".js", ".json"] }),
+      ],
+    },
+    rules: {
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            // The contract is the one module both runtimes share: it stays pure.
+            {
+              target: "./src/contract",
+              from: ["./src", "./server"],
+              except: ["./contract"],
+              message: "src/contract is pure: it imports nothing from the studio or the engine.",
+            },
+            // The engine reaches into src/ only through the contract.
+            {
+              target: "./server",
+              from: "./src",
+              except: ["./contract"],
+              message: "server/ imports nothing from src/ but src/contract.",
+            },
+            // Features do not import each other; shared code lives in src/lib or src/components.
+            ...features.map((feature) => ({
+              target: `./src/features/${feature}`,
+              from: "./src/features",
+              except: [`./${feature}`],
+              message: "Features do not import each other: move what they share to src/lib.",
+            })),
+            {
+              target: "./src/features",
+              from: "./src/app",
+              message: "The app shell composes features; features do not import it.",
+            },
+            // Shared code does not depend on features or on the app shell.
+            {
+              target: ["./src/lib", "./src/components"],
+              from: ["./src/features", "./src/app"],
+              message: "src/lib and src/components are shared: they import no feature.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["src/**/*.{ts,tsx}"],
+    languageOptions: { globals: globals.browser },
+    plugins: {
+      "react-hooks": reactHooks,
+      "react-refresh": reactRefresh,
+    },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      "react-refresh/only-export-components": ["error", { allowConstantExport: true }],
+    },
+  },
+  ...pluginQuery.configs["flat/recommended"],
+  { ...jsxA11y.flatConfigs.recommended, files: ["src/**/*.tsx"] },
+  {
+    files: ["src/contract/**/*.ts"],
+    languageOptions: { globals: {} },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["node:*"], message: "src/contract runs in the browser too: no Node APIs." },
+            {
+              group: ["react", "react-*", "@tanstack/*", "zustand"],
+              message: "src/contract is framework-free.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["server/**/*.ts", "e2e/**/*.ts", "bench/**/*.ts", "*.{js,ts}"],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ["**/*.test.{ts,tsx}"],
+    rules: { "react-refresh/only-export-components": "off" },
+  },
+);

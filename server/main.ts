@@ -1,0 +1,37 @@
+// Entry point of `npm start` (studio + engine) and `npm run engine` (`--engine-only`).
+import { mkdirSync } from "node:fs";
+import { buildApp } from "./app";
+import { ConfigError, readConfig } from "./config";
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env, process.argv.slice(2));
+  mkdirSync(config.dataDir, { recursive: true });
+  const app = await buildApp(config);
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const host = config.host.includes(":") ? `[${config.host}]` : config.host;
+  const what = config.serveStudio ? "Simulate Studio" : "Simulate engine";
+  console.log(`${what} ready on http://${host}:${port} (API root http://${host}:${port}/api)`);
+
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    console.log(`${signal}: shutting down`);
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? `Configuration error: ${error.message}` : error);
+  process.exit(1);
+});
