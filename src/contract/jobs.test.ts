@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import {
+  createJobRequestSchema,
+  errorBodySchema,
+  inlineScripts,
+  isCancellableStatus,
+  isTerminalStatus,
+  jobListQuerySchema,
+  jobSchema,
+  pageQuerySchema,
+  recordingSchema,
+  streamRecordingListSchema,
+  tokenResponseSchema,
+} from "./jobs";
+
+const script = [
+  { timestamp_ms: 0, start: { prompt: "p" } },
+  { timestamp_ms: 1000, end: {} },
+];
+
+describe("createJobRequestSchema", () => {
+  it("takes exactly one of script, scripts or script_url", () => {
+    expect(createJobRequestSchema.safeParse({ script }).success).toBe(true);
+    expect(createJobRequestSchema.safeParse({ scripts: [script, script] }).success).toBe(true);
+    expect(createJobRequestSchema.safeParse({ script_url: "https://x.test/s.json" }).success).toBe(
+      true,
+    );
+
+    for (const body of [
+      {},
+      { script, script_url: "https://x.test/s.json" },
+      { script, scripts: [script] },
+    ]) {
+      const result = createJobRequestSchema.safeParse(body);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toBe(
+        "give exactly one of script, scripts or script_url",
+      );
+    }
+  });
+
+  it("defaults portrait and output_video to true, as the SDK sends them", () => {
+    expect(createJobRequestSchema.parse({ script })).toMatchObject({
+      portrait: true,
+      output_video: true,
+    });
+    expect(createJobRequestSchema.parse({ script, portrait: false }).portrait).toBe(false);
+  });
+
+  it("ignores unknown fields and rejects wrong types", () => {
+    expect(createJobRequestSchema.parse({ script, colour: "red" })).not.toHaveProperty("colour");
+    expect(createJobRequestSchema.safeParse({ script, portrait: "yes" }).success).toBe(false);
+    expect(createJobRequestSchema.safeParse({ scripts: [] }).success).toBe(false);
+  });
+
+  it("lists the inline scripts of either shape", () => {
+    expect(inlineScripts({ script })).toEqual([script]);
+    expect(inlineScripts({ scripts: [script, script] })).toHaveLength(2);
+    expect(inlineScripts({})).toEqual([]);
+  });
+});
+
+describe("response schemas", () => {
+  it("read a job whose streams are still being made", () => {
+    const job = jobSchema.parse({
+      job_id: "j1",
+      status: "processing",
+      priority: 0,
+      created_at: "2026-11-24T10:00:00Z",
+      dispatched_at: "2026-11-24T10:00:01Z",
+      started_at: null,
+      completed_at: null,
+      error_message: null,
+      assigned_region: "local",
+      retry_count: 0,
+      streams: [{ stream_id: "s1", video_url: null, script_index: 0 }],
+    });
+    expect(job.streams[0]?.stream_id).toBe("s1");
+    expect(jobSchema.parse({ job_id: "j", status: "pending", created_at: "t" }).streams).toEqual(
+      [],
+    );
+  });
+
+  it("refuse a status outside the six the API knows", () => {
+    expect(jobSchema.safeParse({ job_id: "j", status: "running", created_at: "t" }).success).toBe(
+      false,
+    );
+  });
+
+  it("read tokens, recordings, recording lists and errors", () => {
+    expect(tokenResponseSchema.safeParse({ access_token: "t", expires_in: 3600 }).success).toBe(
+      true,
+    );
+    expect(tokenResponseSchema.safeParse({ access_token: "", expires_in: 3600 }).success).toBe(
+      false,
+    );
+    expect(recordingSchema.parse({ stream_id: "s", video_url: "https://v" }).video_url).toBe(
+      "https://v",
+    );
+    expect(
+      streamRecordingListSchema.parse({
+        recordings: [{ stream_id: "s", width: 1280, height: 704, duration_seconds: 2 }],
+        total: 1,
+        limit: 20,
+        offset: 0,
+      }).recordings,
+    ).toHaveLength(1);
+    expect(errorBodySchema.safeParse({ detail: "Invalid API key" }).success).toBe(true);
+    expect(
+      errorBodySchema.safeParse({ detail: [{ loc: ["body", "script", 0], msg: "m", type: "t" }] })
+        .success,
+    ).toBe(true);
+    expect(errorBodySchema.safeParse({ message: "nope" }).success).toBe(false);
+  });
+});
+
+describe("query parameters", () => {
+  it("page with limit 1..100 (default 20) and offset >= 0 (default 0)", () => {
+    expect(pageQuerySchema.parse({})).toEqual({ limit: 20, offset: 0 });
+    expect(pageQuerySchema.parse({ limit: "100", offset: "40" })).toEqual({
+      limit: 100,
+      offset: 40,
+    });
+    for (const bad of [
+      { limit: "0" },
+      { limit: "101" },
+      { limit: "ten" },
+      { offset: "-1" },
+      { limit: "1.5" },
+    ]) {
+      expect(pageQuerySchema.safeParse(bad).success).toBe(false);
+    }
+  });
+
+  it("filter jobs by status and activity", () => {
+    expect(jobListQuerySchema.parse({ status: "failed", active: "true" })).toMatchObject({
+      status: "failed",
+      active: true,
+    });
+    expect(jobListQuerySchema.safeParse({ status: "running" }).success).toBe(false);
+  });
+});
+
+describe("status groups", () => {
+  it("know which states are final and which can be cancelled", () => {
+    expect(isTerminalStatus("completed")).toBe(true);
+    expect(isTerminalStatus("processing")).toBe(false);
+    expect(isCancellableStatus("dispatched")).toBe(true);
+    expect(isCancellableStatus("processing")).toBe(false);
+  });
+});
