@@ -1,0 +1,339 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { validateScript } from "../../../contract/validate-script";
+import { timelineArb } from "../../../test/arbitraries";
+import { timelineToScript } from "./convert";
+import {
+  addClip,
+  addInteraction,
+  clipAt,
+  copyEntries,
+  duplicateEntries,
+  endClipAt,
+  groupDeltaBounds,
+  moveClip,
+  moveEntries,
+  moveEntry,
+  pasteEntries,
+  removeEntries,
+  resizeClip,
+  setImage,
+  setOrientation,
+  setPrompt,
+} from "./operations";
+import { entryIdsInScriptOrder, type Timeline } from "./timeline";
+
+const base: Timeline = {
+  portrait: false,
+  clips: [
+    {
+      id: "c1",
+      start: { id: "s1", timestampMs: 0, prompt: "a city" },
+      interactions: [
+        { id: "i1", timestampMs: 3000, prompt: "rain" },
+        { id: "i2", timestampMs: 6000, prompt: "night" },
+      ],
+      end: { id: "e1", timestampMs: 9000 },
+    },
+    {
+      id: "c2",
+      start: { id: "s2", timestampMs: 12000, prompt: "a desert" },
+      interactions: [],
+      end: { id: "e2", timestampMs: 15000 },
+    },
+  ],
+};
+
+function times(timeline: Timeline) {
+  return timelineToScript(timeline).map((entry) => entry.timestamp_ms);
+}
+
+function counter(prefix = "n") {
+  let next = 0;
+  return () => `${prefix}${next++}`;
+}
+
+describe("moveEntry", () => {
+  it("moves an interaction and keeps the clip's interactions in time order", () => {
+    const moved = moveEntry(base, "i2", 1000);
+    expect(moved.clips[0]?.interactions.map((i) => i.id)).toEqual(["i2", "i1"]);
+    expect(times(moved)).toEqual([0, 1000, 3000, 9000, 12000, 15000]);
+  });
+
+  it("keeps an interaction inside its clip", () => {
+    expect(times(moveEntry(base, "i1", 50_000))).toEqual([0, 6000, 9000, 9000, 12000, 15000]);
+    expect(times(moveEntry(base, "i1", -500))).toEqual([0, 0, 6000, 9000, 12000, 15000]);
+  });
+
+  it("never lets a stream get shorter than a second, nor pass its interactions", () => {
+    const c2 = moveEntry(base, "e2", 12_100);
+    expect(c2.clips[1]?.end.timestampMs).toBe(13_000);
+    expect(moveEntry(base, "e1", 1000).clips[0]?.end.timestampMs).toBe(6000);
+    expect(moveEntry(base, "s1", 8000).clips[0]?.start.timestampMs).toBe(3000);
+  });
+
+  it("never lets clips overlap", () => {
+    expect(moveEntry(base, "e1", 20_000).clips[0]?.end.timestampMs).toBe(12_000);
+    expect(moveEntry(base, "s2", 0).clips[1]?.start.timestampMs).toBe(9000);
+  });
+
+  it("with ripple shifts every later entry by the same amount", () => {
+    expect(times(moveEntry(base, "e1", 11_000, { ripple: true }))).toEqual([
+      0, 3000, 6000, 11000, 14000, 17000,
+    ]);
+    expect(times(moveEntry(base, "i1", 4000, { ripple: true }))).toEqual([
+      0, 4000, 7000, 10000, 13000, 16000,
+    ]);
+    expect(times(moveEntry(base, "s1", 500, { ripple: true }))).toEqual([
+      500, 3500, 6500, 9500, 12500, 15500,
+    ]);
+  });
+
+  it("with ripple still keeps a stream at least a second long", () => {
+    const short: Timeline = moveEntry(base, "e2", 13_000);
+    expect(times(moveEntry(short, "s2", 20_000, { ripple: true }))).toEqual([
+      0, 3000, 6000, 9000, 20000, 21000,
+    ]);
+    const moved = moveEntry(base, "i2", 0, { ripple: true });
+    expect(moved.clips[0]?.end.timestampMs).toBe(3000);
+  });
+
+  it("returns the same timeline for an unknown id or no change", () => {
+    expect(moveEntry(base, "nope", 10)).toBe(base);
+    expect(moveEntry(base, "i1", 3000)).toBe(base);
+  });
+
+  it("leaves untouched clips as they were", () => {
+    const moved = moveEntry(base, "i1", 4000);
+    expect(moved.clips[1]).toBe(base.clips[1]);
+  });
+});
+
+describe("moveClip and resizeClip", () => {
+  it("moves a clip with all its entries, between its neighbours", () => {
+    expect(times(moveClip(base, "c2", 10_000))).toEqual([0, 3000, 6000, 9000, 10000, 13000]);
+    expect(times(moveClip(base, "c2", 1000))).toEqual([0, 3000, 6000, 9000, 9000, 12000]);
+    expect(times(moveClip(base, "c1", 5000))).toEqual([3000, 6000, 9000, 12000, 12000, 15000]);
+  });
+
+  it("with ripple pushes the later clips", () => {
+    expect(times(moveClip(base, "c1", 5000, { ripple: true }))).toEqual([
+      5000, 8000, 11000, 14000, 17000, 20000,
+    ]);
+  });
+
+  it("resizes by the end edge", () => {
+    expect(resizeClip(base, "c2", 30_000).clips[1]?.end.timestampMs).toBe(30_000);
+    expect(resizeClip(base, "c1", 30_000).clips[0]?.end.timestampMs).toBe(12_000);
+  });
+});
+
+describe("moveEntries", () => {
+  it("moves a group as far as its most constrained member allows", () => {
+    expect(groupDeltaBounds(base, ["i1", "s2"])).toEqual({ min: -3000, max: 6000 });
+    const moved = moveEntries(base, ["i1", "s2"], 10_000);
+    expect(times(moved)).toEqual([0, 6000, 9000, 9000, 18000, 21000]);
+  });
+
+  it("moves adjacent selected clips together", () => {
+    const moved = moveEntries(base, ["s1", "e2"], 4000);
+    expect(times(moved)).toEqual([4000, 7000, 10000, 13000, 16000, 19000]);
+    expect(times(moveEntries(base, ["c1", "c2"], -100))).toEqual(times(base));
+  });
+
+  it("moves one entry like moveEntry", () => {
+    expect(moveEntries(base, ["e2"], 1000)).toEqual(moveEntry(base, "e2", 16_000));
+  });
+});
+
+describe("adding", () => {
+  const ids = { clip: "c3", start: "s3", end: "e3" };
+
+  it("adds a stream at a free time, sized to the gap", () => {
+    const added = addClip(base, { atMs: 10_000, ids, prompt: "p" });
+    expect(added.clips.map((c) => c.id)).toEqual(["c1", "c3", "c2"]);
+    expect(times(added)).toEqual([0, 3000, 6000, 9000, 10000, 12000, 12000, 15000]);
+  });
+
+  it("adds a stream after the last clip when the time is taken", () => {
+    const added = addClip(base, { atMs: 2000, ids });
+    expect(added.clips.at(-1)?.start.timestampMs).toBe(15_000);
+    expect(added.clips.at(-1)?.end.timestampMs).toBe(20_000);
+    expect(addClip(base, { atMs: 40_000, ids }).clips.at(-1)?.start.timestampMs).toBe(40_000);
+  });
+
+  it("adds an interaction inside the clip at the time, and nowhere else", () => {
+    const added = addInteraction(base, 4000, { id: "i3", prompt: "fog" });
+    expect(added.clips[0]?.interactions.map((i) => i.id)).toEqual(["i1", "i3", "i2"]);
+    expect(addInteraction(base, 10_000, { id: "i3" })).toBe(base);
+  });
+
+  it("ends the running stream at a time, within the rules", () => {
+    expect(endClipAt(base, 7000).clips[0]?.end.timestampMs).toBe(7000);
+    expect(endClipAt(base, 11_000).clips[0]?.end.timestampMs).toBe(11_000);
+    expect(endClipAt(base, 13_000).clips[1]?.end.timestampMs).toBe(13_000);
+    expect(endClipAt(base, 0)).toBe(base);
+  });
+
+  it("finds the clip at a time", () => {
+    expect(clipAt(base, 9000)?.id).toBe("c1");
+    expect(clipAt(base, 10_000)).toBeNull();
+    expect(clipAt(base, 12_000)?.id).toBe("c2");
+  });
+});
+
+describe("editing", () => {
+  it("removes interactions alone and streams by their start or end", () => {
+    expect(entryIdsInScriptOrder(removeEntries(base, ["i1"]))).toEqual([
+      "s1",
+      "i2",
+      "e1",
+      "s2",
+      "e2",
+    ]);
+    expect(entryIdsInScriptOrder(removeEntries(base, ["e1", "i1"]))).toEqual(["s2", "e2"]);
+  });
+
+  it("sets prompts and images", () => {
+    expect(setPrompt(base, "i1", "snow").clips[0]?.interactions[0]?.prompt).toBe("snow");
+    expect(setPrompt(base, "e1", "x")).toBe(base);
+    const withImage = setImage(base, "s2", "data:image/png;base64,AAAA");
+    expect(withImage.clips[1]?.start.image).toBe("data:image/png;base64,AAAA");
+    expect("image" in (setImage(withImage, "s2", undefined).clips[1]?.start ?? {})).toBe(false);
+  });
+
+  it("switches orientation with re-cropped images in one step", () => {
+    const next = setOrientation(base, true, { s1: "data:image/png;base64,BBBB" });
+    expect(next.portrait).toBe(true);
+    expect(next.clips[0]?.start.image).toBe("data:image/png;base64,BBBB");
+  });
+
+  it("copies and pastes streams at a free time or after the last clip", () => {
+    const content = copyEntries(base, ["s2"]);
+    expect(content.clips[0]?.start.timestampMs).toBe(0);
+    const pasted = pasteEntries(base, content, 20_000, counter());
+    expect(times(pasted.timeline).slice(-2)).toEqual([20000, 23000]);
+    expect(pasted.ids).toHaveLength(1);
+    const crowded = pasteEntries(base, content, 1000, counter());
+    expect(times(crowded.timeline).slice(-2)).toEqual([15000, 18000]);
+  });
+
+  it("pastes interactions into the clip at the time", () => {
+    const content = copyEntries(base, ["i1", "i2"]);
+    const pasted = pasteEntries(base, content, 13_000, counter());
+    expect(pasted.timeline.clips[1]?.interactions.map((i) => i.timestampMs)).toEqual([
+      13000, 15000,
+    ]);
+  });
+
+  it("duplicates streams after the end and interactions a second later", () => {
+    const dup = duplicateEntries(base, ["c1", "i1"], counter());
+    expect(times(dup.timeline)).toEqual([
+      0, 3000, 6000, 9000, 12000, 15000, 15000, 18000, 21000, 24000,
+    ]);
+    const single = duplicateEntries(base, ["i2"], counter());
+    expect(single.timeline.clips[0]?.interactions.map((i) => i.timestampMs)).toEqual([
+      3000, 6000, 7000,
+    ]);
+  });
+});
+
+describe("properties", () => {
+  const op = fc.oneof(
+    fc.record({
+      kind: fc.constant("move" as const),
+      pick: fc.nat(),
+      ms: fc.integer({ min: -5000, max: 200_000 }),
+      ripple: fc.boolean(),
+    }),
+    fc.record({
+      kind: fc.constant("group" as const),
+      picks: fc.array(fc.nat(), { maxLength: 4 }),
+      delta: fc.integer({ min: -50_000, max: 50_000 }),
+    }),
+    fc.record({ kind: fc.constant("add" as const), ms: fc.integer({ min: 0, max: 200_000 }) }),
+    fc.record({ kind: fc.constant("interact" as const), ms: fc.integer({ min: 0, max: 200_000 }) }),
+    fc.record({ kind: fc.constant("end" as const), ms: fc.integer({ min: 0, max: 200_000 }) }),
+    fc.record({ kind: fc.constant("remove" as const), pick: fc.nat() }),
+    fc.record({
+      kind: fc.constant("duplicate" as const),
+      picks: fc.array(fc.nat(), { maxLength: 3 }),
+    }),
+    fc.record({
+      kind: fc.constant("paste" as const),
+      picks: fc.array(fc.nat(), { maxLength: 3 }),
+      ms: fc.integer({ min: 0, max: 200_000 }),
+    }),
+  );
+
+  it("every sequence of operations keeps a valid script with unique ids", () => {
+    fc.assert(
+      fc.property(timelineArb, fc.array(op, { maxLength: 12 }), (start, ops) => {
+        let timeline = start;
+        const makeId = counter("x");
+        for (const o of ops) {
+          const ids = entryIdsInScriptOrder(timeline);
+          const pick = (n: number) => ids[n % Math.max(ids.length, 1)] ?? "none";
+          switch (o.kind) {
+            case "move":
+              timeline = moveEntry(timeline, pick(o.pick), o.ms, { ripple: o.ripple });
+              break;
+            case "group":
+              timeline = moveEntries(timeline, o.picks.map(pick), o.delta);
+              break;
+            case "add":
+              timeline = addClip(timeline, {
+                atMs: o.ms,
+                ids: { clip: makeId(), start: makeId(), end: makeId() },
+                prompt: "new",
+              });
+              break;
+            case "interact":
+              timeline = addInteraction(timeline, o.ms, { id: makeId(), prompt: "steer" });
+              break;
+            case "end":
+              timeline = endClipAt(timeline, o.ms);
+              break;
+            case "remove":
+              timeline = removeEntries(timeline, [pick(o.pick)]);
+              break;
+            case "duplicate":
+              timeline = duplicateEntries(timeline, o.picks.map(pick), makeId).timeline;
+              break;
+            case "paste":
+              timeline = pasteEntries(
+                timeline,
+                copyEntries(timeline, o.picks.map(pick)),
+                o.ms,
+                makeId,
+              ).timeline;
+              break;
+          }
+        }
+        if (timeline.clips.length === 0) return;
+        const problems = validateScript(timelineToScript(timeline)).filter(
+          (p) => p.code !== "too-many-entries",
+        );
+        expect(problems).toEqual([]);
+        const all = entryIdsInScriptOrder(timeline).concat(timeline.clips.map((c) => c.id));
+        expect(new Set(all).size).toBe(all.length);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a move never changes how many entries there are", () => {
+    fc.assert(
+      fc.property(
+        timelineArb,
+        fc.nat(),
+        fc.integer({ min: -10_000, max: 100_000 }),
+        (timeline, n, ms) => {
+          const ids = entryIdsInScriptOrder(timeline);
+          const moved = moveEntry(timeline, ids[n % ids.length] as string, ms);
+          expect(entryIdsInScriptOrder(moved).sort()).toEqual([...ids].sort());
+        },
+      ),
+    );
+  });
+});

@@ -1,0 +1,641 @@
+// Every edit the timeline editor makes, as pure functions from a timeline to a new one. They
+// clamp instead of failing, so whatever a drag, a nudge or a typed time proposes, the result
+// keeps the rules: clips in order and never overlapping, interactions inside their clip, and
+// streams at least MIN_STREAM_MS long. Unchanged clips keep their identity, so memoised
+// components of untouched clips do not re-render.
+import { MIN_STREAM_MS } from "../../../contract/script";
+import type { Clip, EntryKind, InteractionEntry, Timeline } from "./timeline";
+
+export const DEFAULT_STREAM_MS = 5000;
+
+export interface EntryRef {
+  kind: EntryKind;
+  clipIndex: number;
+  clip: Clip;
+  /** -1 unless kind is "interact". */
+  interactionIndex: number;
+  timestampMs: number;
+}
+
+export interface MoveOptions {
+  /** Shift every later entry by the same amount, so inserting time is one gesture. */
+  ripple?: boolean;
+}
+
+export function locateEntry(timeline: Timeline, id: string): EntryRef | null {
+  const { clips } = timeline;
+  for (let clipIndex = 0; clipIndex < clips.length; clipIndex++) {
+    const clip = clips[clipIndex] as Clip;
+    if (clip.start.id === id) {
+      return {
+        kind: "start",
+        clipIndex,
+        clip,
+        interactionIndex: -1,
+        timestampMs: clip.start.timestampMs,
+      };
+    }
+    if (clip.end.id === id) {
+      return {
+        kind: "end",
+        clipIndex,
+        clip,
+        interactionIndex: -1,
+        timestampMs: clip.end.timestampMs,
+      };
+    }
+    const interactionIndex = clip.interactions.findIndex((i) => i.id === id);
+    if (interactionIndex !== -1) {
+      const interaction = clip.interactions[interactionIndex] as InteractionEntry;
+      return {
+        kind: "interact",
+        clipIndex,
+        clip,
+        interactionIndex,
+        timestampMs: interaction.timestampMs,
+      };
+    }
+  }
+  return null;
+}
+
+export function clipIndexOf(timeline: Timeline, clipId: string): number {
+  return timeline.clips.findIndex((clip) => clip.id === clipId);
+}
+
+/** The clip whose id, start or end is `id`, so selecting a start or an end stands for its clip. */
+export function clipOfEntry(timeline: Timeline, id: string): Clip | null {
+  for (const clip of timeline.clips) {
+    if (clip.id === id || clip.start.id === id || clip.end.id === id) return clip;
+  }
+  return null;
+}
+
+/** The clip spanning `ms` (ends inclusive); when two touch at `ms`, the later one. */
+export function clipAt(timeline: Timeline, ms: number): Clip | null {
+  const { clips } = timeline;
+  let lo = 0;
+  let hi = clips.length - 1;
+  let found: Clip | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const clip = clips[mid] as Clip;
+    if (clip.start.timestampMs <= ms) {
+      if (ms <= clip.end.timestampMs) found = clip;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+export function timelineEndMs(timeline: Timeline): number {
+  return timeline.clips.at(-1)?.end.timestampMs ?? 0;
+}
+
+export function entryCount(timeline: Timeline): number {
+  let count = 0;
+  for (const clip of timeline.clips) count += 2 + clip.interactions.length;
+  return count;
+}
+
+function previousEndMs(timeline: Timeline, clipIndex: number): number {
+  return clipIndex > 0 ? (timeline.clips[clipIndex - 1] as Clip).end.timestampMs : 0;
+}
+
+function nextStartMs(timeline: Timeline, clipIndex: number): number {
+  const next = timeline.clips[clipIndex + 1];
+  return next ? next.start.timestampMs : Number.POSITIVE_INFINITY;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(Math.max(value, min), max);
+}
+
+/** The range of times an entry (or, for a clip id, its start) may move to. */
+export function moveBounds(
+  timeline: Timeline,
+  id: string,
+  options: MoveOptions = {},
+): { min: number; max: number } | null {
+  const clipIndex = clipIndexOf(timeline, id);
+  if (clipIndex !== -1) {
+    const clip = timeline.clips[clipIndex] as Clip;
+    const length = clip.end.timestampMs - clip.start.timestampMs;
+    return {
+      min: previousEndMs(timeline, clipIndex),
+      max: options.ripple ? Number.POSITIVE_INFINITY : nextStartMs(timeline, clipIndex) - length,
+    };
+  }
+  const ref = locateEntry(timeline, id);
+  if (!ref) return null;
+  const { clip } = ref;
+  const startMs = clip.start.timestampMs;
+  const endMs = clip.end.timestampMs;
+  const lastInteractionMs = clip.interactions.at(-1)?.timestampMs ?? startMs;
+  if (ref.kind === "start") {
+    if (options.ripple)
+      return { min: previousEndMs(timeline, ref.clipIndex), max: Number.POSITIVE_INFINITY };
+    const firstInteractionMs = clip.interactions[0]?.timestampMs ?? endMs;
+    return {
+      min: previousEndMs(timeline, ref.clipIndex),
+      max: Math.min(endMs - MIN_STREAM_MS, firstInteractionMs),
+    };
+  }
+  if (ref.kind === "interact") {
+    if (options.ripple) {
+      // The end moves with the interaction, so the stream may not shrink below its minimum.
+      const min = Math.max(startMs, ref.timestampMs - (endMs - startMs - MIN_STREAM_MS));
+      return { min, max: Number.POSITIVE_INFINITY };
+    }
+    return { min: startMs, max: endMs };
+  }
+  return {
+    min: Math.max(startMs + MIN_STREAM_MS, lastInteractionMs),
+    max: options.ripple ? Number.POSITIVE_INFINITY : nextStartMs(timeline, ref.clipIndex),
+  };
+}
+
+function shiftClip(clip: Clip, deltaMs: number): Clip {
+  if (deltaMs === 0) return clip;
+  return {
+    ...clip,
+    start: { ...clip.start, timestampMs: clip.start.timestampMs + deltaMs },
+    interactions: clip.interactions.map((i) => ({ ...i, timestampMs: i.timestampMs + deltaMs })),
+    end: { ...clip.end, timestampMs: clip.end.timestampMs + deltaMs },
+  };
+}
+
+function shiftClipsFrom(clips: Clip[], fromIndex: number, deltaMs: number): Clip[] {
+  if (deltaMs === 0) return clips;
+  return clips.map((clip, index) => (index >= fromIndex ? shiftClip(clip, deltaMs) : clip));
+}
+
+function sortInteractions(interactions: InteractionEntry[]): InteractionEntry[] {
+  // Array.prototype.sort is stable, so ties keep the order they were written in.
+  return [...interactions].sort((a, b) => a.timestampMs - b.timestampMs);
+}
+
+function replaceClip(timeline: Timeline, clipIndex: number, clip: Clip): Timeline {
+  const clips = timeline.clips.slice();
+  clips[clipIndex] = clip;
+  return { ...timeline, clips };
+}
+
+/**
+ * Moves one entry, or a whole clip when `id` is a clip's id, to `ms` (clamped to what the
+ * rules allow). Moving a start changes the stream's length; its interactions stay put.
+ */
+export function moveEntry(
+  timeline: Timeline,
+  id: string,
+  ms: number,
+  options: MoveOptions = {},
+): Timeline {
+  const bounds = moveBounds(timeline, id, options);
+  if (!bounds) return timeline;
+  const target = Math.round(clamp(ms, bounds.min, bounds.max));
+
+  const clipIndex = clipIndexOf(timeline, id);
+  if (clipIndex !== -1) {
+    const clip = timeline.clips[clipIndex] as Clip;
+    const delta = target - clip.start.timestampMs;
+    if (delta === 0) return timeline;
+    if (options.ripple)
+      return { ...timeline, clips: shiftClipsFrom(timeline.clips, clipIndex, delta) };
+    return replaceClip(timeline, clipIndex, shiftClip(clip, delta));
+  }
+
+  const ref = locateEntry(timeline, id) as EntryRef;
+  const delta = target - ref.timestampMs;
+  if (delta === 0) return timeline;
+  const { clip } = ref;
+
+  if (options.ripple) {
+    // Everything from this entry on moves: the rest of its clip and every later clip.
+    const clips = shiftClipsFrom(timeline.clips, ref.clipIndex + 1, delta);
+    let moved: Clip;
+    if (ref.kind === "start") {
+      moved = shiftClip(clip, delta);
+    } else if (ref.kind === "interact") {
+      moved = {
+        ...clip,
+        interactions: sortInteractions(
+          clip.interactions.map((i, index) =>
+            index >= ref.interactionIndex ? { ...i, timestampMs: i.timestampMs + delta } : i,
+          ),
+        ),
+        end: { ...clip.end, timestampMs: clip.end.timestampMs + delta },
+      };
+    } else {
+      moved = { ...clip, end: { ...clip.end, timestampMs: target } };
+    }
+    clips[ref.clipIndex] = moved;
+    return { ...timeline, clips };
+  }
+
+  if (ref.kind === "start") {
+    return replaceClip(timeline, ref.clipIndex, {
+      ...clip,
+      start: { ...clip.start, timestampMs: target },
+    });
+  }
+  if (ref.kind === "end") {
+    return replaceClip(timeline, ref.clipIndex, {
+      ...clip,
+      end: { ...clip.end, timestampMs: target },
+    });
+  }
+  const interactions = clip.interactions.map((i, index) =>
+    index === ref.interactionIndex ? { ...i, timestampMs: target } : i,
+  );
+  return replaceClip(timeline, ref.clipIndex, {
+    ...clip,
+    interactions: sortInteractions(interactions),
+  });
+}
+
+/** Moves a clip with all its entries so that it starts at `startMs`. */
+export function moveClip(
+  timeline: Timeline,
+  clipId: string,
+  startMs: number,
+  options: MoveOptions = {},
+): Timeline {
+  return moveEntry(timeline, clipId, startMs, options);
+}
+
+/** Drags a clip's end edge: changes the stream's length. */
+export function resizeClip(
+  timeline: Timeline,
+  clipId: string,
+  endMs: number,
+  options: MoveOptions = {},
+): Timeline {
+  const index = clipIndexOf(timeline, clipId);
+  if (index === -1) return timeline;
+  return moveEntry(timeline, (timeline.clips[index] as Clip).end.id, endMs, options);
+}
+
+/**
+ * What a group move acts on: a selected start, end or clip id moves its whole clip; a selected
+ * interaction moves alone unless its clip moves anyway.
+ */
+function groupUnits(timeline: Timeline, ids: readonly string[]) {
+  const wanted = new Set(ids);
+  const clipIndexes = new Set<number>();
+  timeline.clips.forEach((clip, index) => {
+    if (wanted.has(clip.id) || wanted.has(clip.start.id) || wanted.has(clip.end.id))
+      clipIndexes.add(index);
+  });
+  const interactionIds = new Set<string>();
+  timeline.clips.forEach((clip, index) => {
+    if (clipIndexes.has(index)) return;
+    for (const i of clip.interactions) if (wanted.has(i.id)) interactionIds.add(i.id);
+  });
+  return { clipIndexes, interactionIds };
+}
+
+/** The range of deltas a group move may apply without breaking a rule. */
+export function groupDeltaBounds(
+  timeline: Timeline,
+  ids: readonly string[],
+): { min: number; max: number } {
+  const { clipIndexes, interactionIds } = groupUnits(timeline, ids);
+  let min = Number.NEGATIVE_INFINITY;
+  let max = Number.POSITIVE_INFINITY;
+  const { clips } = timeline;
+  // Moved clips keep their distance to each other, so only the nearest clip that stays put
+  // on either side limits them.
+  let fixedEnd = 0;
+  for (let index = 0; index < clips.length; index++) {
+    const clip = clips[index] as Clip;
+    if (clipIndexes.has(index)) min = Math.max(min, fixedEnd - clip.start.timestampMs);
+    else fixedEnd = clip.end.timestampMs;
+  }
+  let fixedStart = Number.POSITIVE_INFINITY;
+  for (let index = clips.length - 1; index >= 0; index--) {
+    const clip = clips[index] as Clip;
+    if (clipIndexes.has(index)) max = Math.min(max, fixedStart - clip.end.timestampMs);
+    else fixedStart = clip.start.timestampMs;
+  }
+  for (const clip of clips) {
+    for (const i of clip.interactions) {
+      if (!interactionIds.has(i.id)) continue;
+      min = Math.max(min, clip.start.timestampMs - i.timestampMs);
+      max = Math.min(max, clip.end.timestampMs - i.timestampMs);
+    }
+  }
+  if (min > max) return { min: 0, max: 0 };
+  return { min, max };
+}
+
+/**
+ * Moves several entries by the same amount, as far as the rules let the whole group go. One
+ * entry moves as `moveEntry` moves it (a start or an end alone changes the stream's length).
+ */
+export function moveEntries(
+  timeline: Timeline,
+  ids: readonly string[],
+  deltaMs: number,
+  options: MoveOptions = {},
+): Timeline {
+  if (ids.length === 0 || deltaMs === 0) return timeline;
+  if (ids.length === 1) {
+    const id = ids[0] as string;
+    const clipIndex = clipIndexOf(timeline, id);
+    const from =
+      clipIndex !== -1
+        ? (timeline.clips[clipIndex] as Clip).start.timestampMs
+        : locateEntry(timeline, id)?.timestampMs;
+    return from === undefined ? timeline : moveEntry(timeline, id, from + deltaMs, options);
+  }
+  const bounds = groupDeltaBounds(timeline, ids);
+  const delta = Math.round(clamp(deltaMs, bounds.min, bounds.max));
+  if (delta === 0) return timeline;
+  const { clipIndexes, interactionIds } = groupUnits(timeline, ids);
+  const clips = timeline.clips.map((clip, index) => {
+    if (clipIndexes.has(index)) return shiftClip(clip, delta);
+    if (!clip.interactions.some((i) => interactionIds.has(i.id))) return clip;
+    return {
+      ...clip,
+      interactions: sortInteractions(
+        clip.interactions.map((i) =>
+          interactionIds.has(i.id) ? { ...i, timestampMs: i.timestampMs + delta } : i,
+        ),
+      ),
+    };
+  });
+  return { ...timeline, clips };
+}
+
+export interface NewClipIds {
+  clip: string;
+  start: string;
+  end: string;
+}
+
+/**
+ * Adds a stream at `atMs` when the gap there fits one of at least MIN_STREAM_MS, else after
+ * the last clip. It lasts `durationMs`, or as much of it as the gap allows.
+ */
+export function addClip(
+  timeline: Timeline,
+  options: { atMs: number; ids: NewClipIds; prompt?: string; durationMs?: number },
+): Timeline {
+  const durationMs = Math.max(MIN_STREAM_MS, options.durationMs ?? DEFAULT_STREAM_MS);
+  const atMs = Math.max(0, Math.round(options.atMs));
+  const { clips } = timeline;
+  let insertAt = clips.length;
+  let startMs = Math.max(atMs, timelineEndMs(timeline));
+  let endMs = startMs + durationMs;
+  const nextIndex = clips.findIndex((clip) => clip.start.timestampMs > atMs);
+  const previous = nextIndex === -1 ? clips.at(-1) : clips[nextIndex - 1];
+  const inGap = !previous || previous.end.timestampMs <= atMs;
+  if (inGap && nextIndex !== -1) {
+    const room = (clips[nextIndex] as Clip).start.timestampMs - atMs;
+    if (room >= MIN_STREAM_MS) {
+      insertAt = nextIndex;
+      startMs = atMs;
+      endMs = atMs + Math.min(durationMs, room);
+    }
+  }
+  const clip: Clip = {
+    id: options.ids.clip,
+    start: { id: options.ids.start, timestampMs: startMs, prompt: options.prompt ?? "" },
+    interactions: [],
+    end: { id: options.ids.end, timestampMs: endMs },
+  };
+  const next = clips.slice();
+  next.splice(insertAt, 0, clip);
+  return { ...timeline, clips: next };
+}
+
+/** Adds an interaction at `atMs` in the clip spanning it; unchanged when no clip does. */
+export function addInteraction(
+  timeline: Timeline,
+  atMs: number,
+  interaction: { id: string; prompt?: string },
+): Timeline {
+  const clip = clipAt(timeline, atMs);
+  if (!clip) return timeline;
+  const index = clipIndexOf(timeline, clip.id);
+  const entry: InteractionEntry = {
+    id: interaction.id,
+    timestampMs: Math.round(atMs),
+    prompt: interaction.prompt ?? "",
+  };
+  return replaceClip(timeline, index, {
+    ...clip,
+    interactions: sortInteractions([...clip.interactions, entry]),
+  });
+}
+
+/** The clip whose end "Add end" at `atMs` would move: the last one starting before it. */
+export function clipToEndAt(timeline: Timeline, atMs: number): Clip | null {
+  let found: Clip | null = null;
+  for (const clip of timeline.clips) {
+    if (clip.start.timestampMs < atMs) found = clip;
+    else break;
+  }
+  return found;
+}
+
+/** Ends the stream running at (or last started before) `atMs` there, within the rules. */
+export function endClipAt(timeline: Timeline, atMs: number): Timeline {
+  const clip = clipToEndAt(timeline, atMs);
+  return clip ? moveEntry(timeline, clip.end.id, atMs) : timeline;
+}
+
+/** Removes entries; a start, an end or a clip id removes its whole stream. */
+export function removeEntries(timeline: Timeline, ids: readonly string[]): Timeline {
+  if (ids.length === 0) return timeline;
+  const { clipIndexes, interactionIds } = groupUnits(timeline, ids);
+  if (clipIndexes.size === 0 && interactionIds.size === 0) return timeline;
+  const clips: Clip[] = [];
+  timeline.clips.forEach((clip, index) => {
+    if (clipIndexes.has(index)) return;
+    if (clip.interactions.some((i) => interactionIds.has(i.id))) {
+      clips.push({
+        ...clip,
+        interactions: clip.interactions.filter((i) => !interactionIds.has(i.id)),
+      });
+    } else {
+      clips.push(clip);
+    }
+  });
+  return { ...timeline, clips };
+}
+
+export function setPrompt(timeline: Timeline, id: string, prompt: string): Timeline {
+  const ref = locateEntry(timeline, id);
+  if (!ref || ref.kind === "end") return timeline;
+  const { clip } = ref;
+  if (ref.kind === "start") {
+    if (clip.start.prompt === prompt) return timeline;
+    return replaceClip(timeline, ref.clipIndex, { ...clip, start: { ...clip.start, prompt } });
+  }
+  return replaceClip(timeline, ref.clipIndex, {
+    ...clip,
+    interactions: clip.interactions.map((i, index) =>
+      index === ref.interactionIndex ? { ...i, prompt } : i,
+    ),
+  });
+}
+
+/** Sets or (with undefined) removes a start's image. */
+export function setImage(timeline: Timeline, startId: string, image: string | undefined): Timeline {
+  const ref = locateEntry(timeline, startId);
+  if (!ref || ref.kind !== "start") return timeline;
+  const { clip } = ref;
+  if (clip.start.image === image) return timeline;
+  const start = { ...clip.start };
+  if (image === undefined) delete start.image;
+  else start.image = image;
+  return replaceClip(timeline, ref.clipIndex, { ...clip, start });
+}
+
+/** Switches orientation, with the starts' images already re-cropped to the new frame. */
+export function setOrientation(
+  timeline: Timeline,
+  portrait: boolean,
+  images: Readonly<Record<string, string>> = {},
+): Timeline {
+  let next: Timeline = timeline.portrait === portrait ? timeline : { ...timeline, portrait };
+  for (const [startId, image] of Object.entries(images)) next = setImage(next, startId, image);
+  return next;
+}
+
+export interface ClipboardContent {
+  /** Whole streams, timed from the first copied stream's start. */
+  clips: Clip[];
+  /** Loose interactions, timed from the first of them. */
+  interactions: { offsetMs: number; prompt: string }[];
+}
+
+export function copyEntries(timeline: Timeline, ids: readonly string[]): ClipboardContent {
+  const { clipIndexes, interactionIds } = groupUnits(timeline, ids);
+  const picked = timeline.clips.filter((_, index) => clipIndexes.has(index));
+  const originMs = picked[0]?.start.timestampMs ?? 0;
+  const loose = timeline.clips.flatMap((clip) =>
+    clip.interactions.filter((i) => interactionIds.has(i.id)),
+  );
+  const looseOriginMs = loose[0]?.timestampMs ?? 0;
+  return {
+    clips: picked.map((clip) => shiftClip(clip, -originMs)),
+    interactions: loose.map((i) => ({ offsetMs: i.timestampMs - looseOriginMs, prompt: i.prompt })),
+  };
+}
+
+/**
+ * Pastes at `atMs`: streams go there when the gap fits them all, else after the last clip;
+ * interactions go into the clip spanning `atMs`, clamped inside it. Returns the new entries'
+ * ids (starts for streams) so the editor can select what it pasted.
+ */
+export function pasteEntries(
+  timeline: Timeline,
+  content: ClipboardContent,
+  atMs: number,
+  makeId: () => string,
+): { timeline: Timeline; ids: string[] } {
+  const ids: string[] = [];
+  let next = timeline;
+  if (content.clips.length > 0) {
+    const spanMs = (content.clips.at(-1) as Clip).end.timestampMs;
+    const { clips } = next;
+    const nextIndex = clips.findIndex((clip) => clip.start.timestampMs > atMs);
+    const previous = nextIndex === -1 ? clips.at(-1) : clips[nextIndex - 1];
+    const fits =
+      Number.isFinite(atMs) &&
+      (!previous || previous.end.timestampMs <= atMs) &&
+      (nextIndex === -1 || (clips[nextIndex] as Clip).start.timestampMs - atMs >= spanMs);
+    const originMs = fits ? Math.max(0, Math.round(atMs)) : timelineEndMs(next);
+    const pasted = content.clips.map((clip) => {
+      const copy = shiftClip(cloneClip(clip, makeId), originMs);
+      ids.push(copy.start.id);
+      return copy;
+    });
+    const insertAt = fits && nextIndex !== -1 ? nextIndex : clips.length;
+    const merged = clips.slice();
+    merged.splice(insertAt, 0, ...pasted);
+    next = { ...next, clips: merged };
+  }
+  if (content.interactions.length > 0) {
+    const clip = clipAt(next, atMs);
+    if (clip) {
+      const index = clipIndexOf(next, clip.id);
+      const added = content.interactions.map((i) => {
+        const id = makeId();
+        ids.push(id);
+        return {
+          id,
+          prompt: i.prompt,
+          timestampMs: clamp(
+            Math.round(atMs + i.offsetMs),
+            clip.start.timestampMs,
+            clip.end.timestampMs,
+          ),
+        };
+      });
+      next = replaceClip(next, index, {
+        ...clip,
+        interactions: sortInteractions([...clip.interactions, ...added]),
+      });
+    }
+  }
+  return { timeline: next, ids };
+}
+
+function cloneClip(clip: Clip, makeId: () => string): Clip {
+  return {
+    id: makeId(),
+    start: { ...clip.start, id: makeId() },
+    interactions: clip.interactions.map((i) => ({ ...i, id: makeId() })),
+    end: { id: makeId(), timestampMs: clip.end.timestampMs },
+  };
+}
+
+/**
+ * Duplicates: streams go after the last clip; an interaction gets a copy one second later,
+ * kept inside its clip.
+ */
+export function duplicateEntries(
+  timeline: Timeline,
+  ids: readonly string[],
+  makeId: () => string,
+): { timeline: Timeline; ids: string[] } {
+  const content = copyEntries(timeline, ids);
+  const newIds: string[] = [];
+  let next = timeline;
+  if (content.clips.length > 0) {
+    const pasted = pasteEntries(
+      next,
+      { clips: content.clips, interactions: [] },
+      Number.POSITIVE_INFINITY,
+      makeId,
+    );
+    next = pasted.timeline;
+    newIds.push(...pasted.ids);
+  }
+  const { interactionIds } = groupUnits(timeline, ids);
+  for (const id of interactionIds) {
+    const ref = locateEntry(next, id);
+    if (!ref) continue;
+    const copyId = makeId();
+    const interaction = ref.clip.interactions[ref.interactionIndex] as InteractionEntry;
+    next = replaceClip(next, ref.clipIndex, {
+      ...ref.clip,
+      interactions: sortInteractions([
+        ...ref.clip.interactions,
+        {
+          id: copyId,
+          prompt: interaction.prompt,
+          timestampMs: Math.min(interaction.timestampMs + 1000, ref.clip.end.timestampMs),
+        },
+      ]),
+    });
+    newIds.push(copyId);
+  }
+  return { timeline: next, ids: newIds };
+}
