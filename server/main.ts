@@ -1,13 +1,20 @@
 // Entry point of `npm start` (studio + engine) and `npm run engine` (`--engine-only`).
 import { mkdirSync } from "node:fs";
-import { buildApp } from "./app";
+import { buildEngine } from "./app";
 import { ConfigError, readConfig } from "./config";
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, process.argv.slice(2));
   mkdirSync(config.dataDir, { recursive: true });
-  const app = await buildApp(config);
+  const engine = await buildEngine(config);
+  const { app } = engine;
   await app.listen({ host: config.host, port: config.port });
+  const recovered = engine.startQueue();
+  if (recovered.requeued.length > 0 || recovered.failed.length > 0) {
+    console.log(
+      `Recovered after a stop: ${recovered.requeued.length} job(s) back in the queue, ${recovered.failed.length} given up after 3 tries`,
+    );
+  }
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const host = config.host.includes(":") ? `[${config.host}]` : config.host;

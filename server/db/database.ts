@@ -1,0 +1,88 @@
+// The engine's one SQLite database. Every job, stream and token lives here, so a killed
+// process loses nothing it had acknowledged.
+import Database from "better-sqlite3";
+import path from "node:path";
+
+export type Db = Database.Database;
+
+/** Each entry moves the schema one version up; never edit a shipped one, add the next. */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE jobs (
+    seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+    id             TEXT NOT NULL UNIQUE,
+    tenant         TEXT NOT NULL,
+    status         TEXT NOT NULL CHECK (status IN
+                     ('pending','dispatched','processing','completed','failed','cancelled')),
+    priority       INTEGER NOT NULL DEFAULT 0,
+    portrait       INTEGER NOT NULL,
+    bypass_vlm     INTEGER NOT NULL DEFAULT 0,
+    scripts_json   TEXT NOT NULL,
+    media_ms       INTEGER NOT NULL,
+    created_at     TEXT NOT NULL,
+    dispatched_at  TEXT,
+    started_at     TEXT,
+    completed_at   TEXT,
+    error_message  TEXT,
+    retry_count    INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX jobs_queue ON jobs (status, seq);
+  CREATE INDEX jobs_tenant ON jobs (tenant, seq);
+
+  CREATE TABLE streams (
+    id               TEXT PRIMARY KEY,
+    job_id           TEXT NOT NULL REFERENCES jobs(id),
+    tenant           TEXT NOT NULL,
+    position         INTEGER NOT NULL,
+    script_index     INTEGER NOT NULL,
+    status           TEXT NOT NULL,
+    planned_ms       INTEGER NOT NULL,
+    frame_count      INTEGER,
+    duration_seconds REAL,
+    width            INTEGER,
+    height           INTEGER,
+    started_at       TEXT,
+    ended_at         TEXT,
+    render_ms        INTEGER,
+    error_message    TEXT,
+    UNIQUE (job_id, position)
+  );
+  CREATE INDEX streams_tenant_done ON streams (tenant, status, ended_at);
+
+  CREATE TABLE tokens (
+    token_hash  TEXT PRIMARY KEY,
+    tenant      TEXT NOT NULL,
+    privileged  INTEGER NOT NULL,
+    expires_at  INTEGER NOT NULL
+  );
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function openDatabase(dataDir: string): Db {
+  const db = new Database(path.join(dataDir, "engine.sqlite3"));
+  db.pragma("journal_mode = WAL");
+  // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the
+  // last transactions), which is the failure this engine promises to survive.
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+  db.pragma("busy_timeout = 5000");
+  migrate(db);
+  return db;
+}
+
+function migrate(db: Db): void {
+  const current = db.pragma("user_version", { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `The database in this DATA_DIR has schema version ${current}, newer than this engine's ${SCHEMA_VERSION}: use a newer engine or another DATA_DIR.`,
+    );
+  }
+  for (let version = current; version < SCHEMA_VERSION; version++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] as string);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,25 @@
+import { isCancellableStatus } from "../../../src/contract/jobs";
+import { defineHandler, principalOf } from "../context";
+import { HttpError, notFound } from "../errors";
+
+export const cancelJob = defineHandler({
+  auth: true,
+  async handle(args) {
+    const { ctx, request } = args;
+    const { job_id } = request.params as { job_id: string };
+    const job = ctx.store.getOwnedJob(job_id, principalOf(args).tenant);
+    if (!job) throw notFound("Simulation job");
+    const moved = ctx.store.moveJob(job.id, "cancelled", { from: ["pending", "dispatched"] });
+    if (!moved.ok) {
+      const status = moved.current?.status ?? job.status;
+      throw new HttpError(
+        400,
+        isCancellableStatus(status)
+          ? "The job changed state while being cancelled; try again"
+          : `Cannot cancel a job that is ${status}: only pending and dispatched jobs can be cancelled`,
+      );
+    }
+    ctx.runner.abort(job.id);
+    return { job_id: job.id, status: "cancelled" };
+  },
+});

@@ -1,0 +1,363 @@
+// Every read and write of jobs and streams. State moves go through `moveJob`, one
+// transaction each, so the state machine lives in one place.
+import { randomUUID } from "node:crypto";
+import type { JobStatus } from "../../src/contract/jobs";
+import type { ScriptEntry } from "../../src/contract/script";
+import type { Db } from "../db/database";
+import {
+  JOB_TRANSITIONS,
+  MAX_TRIES,
+  type JobRecord,
+  type NewJob,
+  STAMPED_FIELD,
+  type StreamRecord,
+  type StreamStatus,
+} from "./job-types";
+
+interface JobRow {
+  seq: number;
+  id: string;
+  tenant: string;
+  status: JobStatus;
+  priority: number;
+  portrait: number;
+  bypass_vlm: number;
+  media_ms: number;
+  created_at: string;
+  dispatched_at: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  error_message: string | null;
+  retry_count: number;
+}
+
+interface StreamRow {
+  id: string;
+  job_id: string;
+  tenant: string;
+  position: number;
+  script_index: number;
+  status: StreamStatus;
+  planned_ms: number;
+  frame_count: number | null;
+  duration_seconds: number | null;
+  width: number | null;
+  height: number | null;
+  started_at: string | null;
+  ended_at: string | null;
+  error_message: string | null;
+}
+
+const JOB_COLUMNS = `seq, id, tenant, status, priority, portrait, bypass_vlm, media_ms, created_at,
+  dispatched_at, started_at, completed_at, error_message, retry_count`;
+
+function toJob(row: JobRow): JobRecord {
+  return {
+    seq: row.seq,
+    id: row.id,
+    tenant: row.tenant,
+    status: row.status,
+    priority: row.priority,
+    portrait: row.portrait === 1,
+    bypassVlm: row.bypass_vlm === 1,
+    mediaMs: row.media_ms,
+    createdAt: row.created_at,
+    dispatchedAt: row.dispatched_at,
+    startedAt: row.started_at,
+    completedAt: row.completed_at,
+    errorMessage: row.error_message,
+    retryCount: row.retry_count,
+  };
+}
+
+function toStream(row: StreamRow): StreamRecord {
+  return {
+    id: row.id,
+    jobId: row.job_id,
+    tenant: row.tenant,
+    position: row.position,
+    scriptIndex: row.script_index,
+    status: row.status,
+    plannedMs: row.planned_ms,
+    frameCount: row.frame_count,
+    durationSeconds: row.duration_seconds,
+    width: row.width,
+    height: row.height,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+    errorMessage: row.error_message,
+  };
+}
+
+export const nowIso = (): string => new Date().toISOString();
+
+export type MoveResult =
+  { ok: true; job: JobRecord } | { ok: false; current: JobRecord | undefined };
+
+export interface StreamResult {
+  frameCount: number;
+  durationSeconds: number;
+  width: number;
+  height: number;
+  renderMs: number;
+}
+
+export function createJobStore(db: Db) {
+  const selectJob = db.prepare<[string], JobRow>(`SELECT ${JOB_COLUMNS} FROM jobs WHERE id = ?`);
+  const selectStreams = db.prepare<[string], StreamRow>(
+    "SELECT * FROM streams WHERE job_id = ? ORDER BY position",
+  );
+
+  function getJob(id: string): JobRecord | undefined {
+    const row = selectJob.get(id);
+    return row ? toJob(row) : undefined;
+  }
+
+  /**
+   * The one way a job changes state: checks the move is allowed from the state it is in now,
+   * stamps the state's time field, and applies `extra` columns, in one transaction.
+   */
+  const moveJob = db.transaction(
+    (
+      id: string,
+      to: JobStatus,
+      options: { from?: readonly JobStatus[]; errorMessage?: string; retry?: boolean } = {},
+    ): MoveResult => {
+      const current = getJob(id);
+      if (!current) return { ok: false, current };
+      const allowedFrom = options.from ?? (Object.keys(JOB_TRANSITIONS) as JobStatus[]);
+      if (!allowedFrom.includes(current.status) || !JOB_TRANSITIONS[current.status].includes(to)) {
+        return { ok: false, current };
+      }
+      const stamp = STAMPED_FIELD[to];
+      const sets = ["status = @to"];
+      if (stamp) sets.push(`${stamp} = @now`);
+      if (to === "pending") sets.push("dispatched_at = NULL", "started_at = NULL");
+      if (options.retry) sets.push("retry_count = retry_count + 1");
+      if (options.errorMessage !== undefined) sets.push("error_message = @error");
+      db.prepare(`UPDATE jobs SET ${sets.join(", ")} WHERE id = @id`).run({
+        id,
+        to,
+        now: nowIso(),
+        error: options.errorMessage ?? null,
+      });
+      if (to === "cancelled") {
+        db.prepare(
+          "UPDATE streams SET status = 'cancelled' WHERE job_id = ? AND status IN ('pending','processing')",
+        ).run(id);
+      }
+      if (to === "pending") {
+        db.prepare(
+          `UPDATE streams SET status = 'pending', frame_count = NULL, duration_seconds = NULL,
+             width = NULL, height = NULL, started_at = NULL, ended_at = NULL, render_ms = NULL,
+             error_message = NULL
+           WHERE job_id = ?`,
+        ).run(id);
+      }
+      return { ok: true, job: getJob(id) as JobRecord };
+    },
+  );
+
+  const insertJob = db.transaction((input: NewJob): JobRecord => {
+    const id = randomUUID();
+    const mediaMs = input.streams.reduce((sum, s) => sum + s.plannedMs, 0);
+    db.prepare(
+      `INSERT INTO jobs (id, tenant, status, portrait, bypass_vlm, scripts_json, media_ms, created_at)
+       VALUES (?, ?, 'pending', ?, ?, ?, ?, ?)`,
+    ).run(
+      id,
+      input.tenant,
+      input.portrait ? 1 : 0,
+      input.bypassVlm ? 1 : 0,
+      JSON.stringify(input.scripts),
+      mediaMs,
+      nowIso(),
+    );
+    const insertStream = db.prepare(
+      `INSERT INTO streams (id, job_id, tenant, position, script_index, status, planned_ms)
+       VALUES (?, ?, ?, ?, ?, 'pending', ?)`,
+    );
+    input.streams.forEach((stream, position) => {
+      insertStream.run(
+        randomUUID(),
+        id,
+        input.tenant,
+        position,
+        stream.scriptIndex,
+        stream.plannedMs,
+      );
+    });
+    return getJob(id) as JobRecord;
+  });
+
+  return {
+    getJob,
+    moveJob,
+    createJob: insertJob,
+
+    /** A tenant sees only its own jobs; anyone else's id reads as unknown. */
+    getOwnedJob(id: string, tenant: string): JobRecord | undefined {
+      const job = getJob(id);
+      return job && job.tenant === tenant ? job : undefined;
+    },
+
+    streamsOf(jobId: string): StreamRecord[] {
+      return selectStreams.all(jobId).map(toStream);
+    },
+
+    scriptsOf(jobId: string): ScriptEntry[][] {
+      const row = db
+        .prepare<[string], { scripts_json: string }>("SELECT scripts_json FROM jobs WHERE id = ?")
+        .get(jobId);
+      return row ? (JSON.parse(row.scripts_json) as ScriptEntry[][]) : [];
+    },
+
+    listJobs(
+      tenant: string,
+      filter: { status?: JobStatus; active?: boolean; limit: number; offset: number },
+    ): { jobs: JobRecord[]; total: number } {
+      const where = ["tenant = @tenant"];
+      if (filter.status) where.push("status = @status");
+      if (filter.active) where.push("status IN ('pending','dispatched','processing')");
+      const params = {
+        tenant,
+        status: filter.status ?? null,
+        limit: filter.limit,
+        offset: filter.offset,
+      };
+      const total = db
+        .prepare<typeof params, { n: number }>(
+          `SELECT COUNT(*) AS n FROM jobs WHERE ${where.join(" AND ")}`,
+        )
+        .get(params)?.n;
+      const jobs = db
+        .prepare<typeof params, JobRow>(
+          `SELECT ${JOB_COLUMNS} FROM jobs WHERE ${where.join(" AND ")}
+           ORDER BY seq DESC LIMIT @limit OFFSET @offset`,
+        )
+        .all(params)
+        .map(toJob);
+      return { jobs, total: total ?? 0 };
+    },
+
+    /** Oldest pending job first, moved to `dispatched` in the same transaction that finds it. */
+    claimNext: db.transaction((): JobRecord | undefined => {
+      const row = db
+        .prepare<[], { id: string }>(
+          "SELECT id FROM jobs WHERE status = 'pending' ORDER BY seq LIMIT 1",
+        )
+        .get();
+      if (!row) return undefined;
+      const moved = moveJob(row.id, "dispatched", { from: ["pending"] });
+      return moved.ok ? moved.job : undefined;
+    }),
+
+    setStreamProcessing(streamId: string): void {
+      db.prepare(
+        "UPDATE streams SET status = 'processing', started_at = ? WHERE id = ? AND status = 'pending'",
+      ).run(nowIso(), streamId);
+    },
+
+    completeStream(streamId: string, result: StreamResult): void {
+      db.prepare(
+        `UPDATE streams SET status = 'completed', ended_at = @now, frame_count = @frameCount,
+           duration_seconds = @durationSeconds, width = @width, height = @height, render_ms = @renderMs
+         WHERE id = @id AND status = 'processing'`,
+      ).run({ id: streamId, now: nowIso(), ...result });
+    },
+
+    failStream(streamId: string, message: string): void {
+      db.prepare(
+        `UPDATE streams SET status = 'failed', ended_at = ?, error_message = ?
+         WHERE id = ? AND status IN ('pending','processing')`,
+      ).run(nowIso(), message, streamId);
+    },
+
+    /**
+     * After a restart, jobs the last process was running go back to the queue with one more
+     * try counted; a job that has been interrupted MAX_TRIES times fails instead.
+     */
+    recoverInterrupted: db.transaction((): { requeued: string[]; failed: string[] } => {
+      const rows = db
+        .prepare<[], { id: string; retry_count: number }>(
+          "SELECT id, retry_count FROM jobs WHERE status IN ('dispatched','processing') ORDER BY seq",
+        )
+        .all();
+      const requeued: string[] = [];
+      const failed: string[] = [];
+      for (const row of rows) {
+        if (row.retry_count + 1 >= MAX_TRIES) {
+          moveJob(row.id, "failed", {
+            errorMessage: `The engine stopped ${MAX_TRIES} times while running this job, so it was given up.`,
+            retry: true,
+          });
+          db.prepare(
+            "UPDATE streams SET status = 'failed', error_message = 'interrupted' WHERE job_id = ? AND status != 'completed'",
+          ).run(row.id);
+          failed.push(row.id);
+        } else {
+          moveJob(row.id, "pending", { retry: true });
+          requeued.push(row.id);
+        }
+      }
+      return { requeued, failed };
+    }),
+
+    getOwnedStream(streamId: string, tenant: string): StreamRecord | undefined {
+      const row = db
+        .prepare<[string], StreamRow>("SELECT * FROM streams WHERE id = ?")
+        .get(streamId);
+      return row && row.tenant === tenant ? toStream(row) : undefined;
+    },
+
+    getStream(streamId: string): StreamRecord | undefined {
+      const row = db
+        .prepare<[string], StreamRow>("SELECT * FROM streams WHERE id = ?")
+        .get(streamId);
+      return row ? toStream(row) : undefined;
+    },
+
+    listRecordings(tenant: string, page: { limit: number; offset: number }) {
+      const total =
+        db
+          .prepare<[string], { n: number }>(
+            "SELECT COUNT(*) AS n FROM streams WHERE tenant = ? AND status = 'completed'",
+          )
+          .get(tenant)?.n ?? 0;
+      const rows = db
+        .prepare<[string, number, number], StreamRow>(
+          `SELECT * FROM streams WHERE tenant = ? AND status = 'completed'
+           ORDER BY ended_at DESC, position DESC LIMIT ? OFFSET ?`,
+        )
+        .all(tenant, page.limit, page.offset);
+      return { recordings: rows.map(toStream), total };
+    },
+
+    /** Media still to render ahead of (and including) a job, for the wait estimate. */
+    mediaMsAhead(seq: number): number {
+      return (
+        db
+          .prepare<[number], { ms: number | null }>(
+            `SELECT SUM(media_ms) AS ms FROM jobs
+             WHERE (status = 'pending' AND seq <= ?) OR status IN ('dispatched','processing')`,
+          )
+          .get(seq)?.ms ?? 0
+      );
+    },
+
+    /** Render wall time per media millisecond over the last streams rendered, if any. */
+    recentRenderRatio(sample = 20): number | null {
+      const row = db
+        .prepare<[number], { render: number | null; media: number | null }>(
+          `SELECT SUM(render_ms) AS render, SUM(planned_ms) AS media FROM (
+             SELECT render_ms, planned_ms FROM streams
+             WHERE status = 'completed' AND render_ms IS NOT NULL
+             ORDER BY ended_at DESC LIMIT ?)`,
+        )
+        .get(sample);
+      return row?.render && row.media ? row.render / row.media : null;
+    },
+  };
+}
+
+export type JobStore = ReturnType<typeof createJobStore>;

@@ -1,0 +1,77 @@
+// The engine's view of a job. The wire shape is the contract's `Job`; these are the rows
+// behind it, with the fields only the engine sees (tenant, scripts, planned length).
+import type { JobStatus } from "../../src/contract/jobs";
+import type { ScriptEntry } from "../../src/contract/script";
+
+export interface JobRecord {
+  seq: number;
+  id: string;
+  tenant: string;
+  status: JobStatus;
+  priority: number;
+  portrait: boolean;
+  bypassVlm: boolean;
+  /** Total planned media length of all its streams. */
+  mediaMs: number;
+  createdAt: string;
+  dispatchedAt: string | null;
+  startedAt: string | null;
+  completedAt: string | null;
+  errorMessage: string | null;
+  retryCount: number;
+}
+
+export type StreamStatus = "pending" | "processing" | "completed" | "failed" | "cancelled";
+
+export interface StreamRecord {
+  id: string;
+  jobId: string;
+  tenant: string;
+  /** 0-based position among all the job's streams, across scripts. */
+  position: number;
+  scriptIndex: number;
+  status: StreamStatus;
+  plannedMs: number;
+  frameCount: number | null;
+  durationSeconds: number | null;
+  width: number | null;
+  height: number | null;
+  startedAt: string | null;
+  endedAt: string | null;
+  errorMessage: string | null;
+}
+
+export interface NewJob {
+  tenant: string;
+  portrait: boolean;
+  bypassVlm: boolean;
+  scripts: ScriptEntry[][];
+  streams: { scriptIndex: number; plannedMs: number }[];
+}
+
+/**
+ * The only moves a job may make. Anything else is a bug or a race (a cancel landing as a
+ * worker claims the job), and `moveJob` refuses it rather than overwriting.
+ */
+export const JOB_TRANSITIONS: Record<JobStatus, readonly JobStatus[]> = {
+  pending: ["dispatched", "cancelled", "failed"],
+  dispatched: ["processing", "cancelled", "pending", "failed"],
+  processing: ["completed", "failed", "pending"],
+  completed: [],
+  failed: [],
+  cancelled: [],
+};
+
+/** The time field each state stamps when a job enters it. */
+export const STAMPED_FIELD: Partial<
+  Record<JobStatus, "dispatched_at" | "started_at" | "completed_at">
+> = {
+  dispatched: "dispatched_at",
+  processing: "started_at",
+  completed: "completed_at",
+  failed: "completed_at",
+  cancelled: "completed_at",
+};
+
+/** How many times a job may be interrupted by the engine stopping before it is failed. */
+export const MAX_TRIES = 3;
