@@ -17,5 +17,8 @@ export default defineConfig({
     environment: "node",
     setupFiles: ["./src/test/setup.ts"],
     restoreMocks: true,
+    // Engine tests start real engine processes and render real video.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });
