@@ -111,6 +111,9 @@ describe("validateScript", () => {
         },
       ]);
       expect(codes([start(0), interact(0), interact(0), end(1000)])).toEqual([]);
+      expect(validateScript([start(0), interact(1001), end(1000)])[0]?.message).toBe(
+        "end at 1.00 s (1000 ms) comes before the entry at 1001 ms above it; timestamps never decrease",
+      );
     });
 
     it("do exactly one thing", () => {

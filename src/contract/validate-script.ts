@@ -143,11 +143,15 @@ export function validateScript(entries: unknown): ScriptProblem[] {
       );
     } else {
       if (latestMs !== null && ms < latestMs) {
+        // Two decimals can print two different times alike; then the milliseconds say it.
+        const close = formatSeconds(ms) === formatSeconds(latestMs);
         report(
           index,
           "timestamp_ms",
           "timestamp-decreases",
-          `${label} comes before the entry at ${formatSeconds(latestMs)} above it; timestamps never decrease`,
+          close
+            ? `${label} (${ms} ms) comes before the entry at ${latestMs} ms above it; timestamps never decrease`
+            : `${label} comes before the entry at ${formatSeconds(latestMs)} above it; timestamps never decrease`,
         );
       }
       latestMs = latestMs === null ? ms : Math.max(latestMs, ms);
