@@ -53,6 +53,8 @@ export interface EditorState {
   gridMs: number;
   ripple: boolean;
   playing: boolean;
+  /** A drag is in progress on the timeline. */
+  dragging: boolean;
   clipboard: ClipboardContent | null;
 }
 
@@ -65,6 +67,7 @@ export interface DraftActions {
   setGrid(gridMs: number): void;
   setRipple(ripple: boolean): void;
   setPlaying(playing: boolean): void;
+  setDragging(dragging: boolean): void;
   rename(name: string): void;
   /** A drag's drop or a typed time: one undo step. */
   moveEntry(id: string, ms: number, options?: MoveOptions): void;
@@ -139,6 +142,9 @@ export function createDraftStore(initial: DraftInit, options: { now?: () => numb
           },
           setPlaying(playing) {
             set({ playing });
+          },
+          setDragging(dragging) {
+            set({ dragging });
           },
           rename(name) {
             pendingGroup = "rename";
@@ -236,6 +242,7 @@ export function createDraftStore(initial: DraftInit, options: { now?: () => numb
           gridMs: 100,
           ripple: false,
           playing: false,
+          dragging: false,
           clipboard: null,
           actions,
         };

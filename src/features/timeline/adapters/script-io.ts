@@ -1,0 +1,94 @@
+// Interim stand-in for src/lib/script-io (being written alongside), same signatures.
+import LZString from "lz-string";
+import type { ScriptEntry } from "../../../contract/script";
+import { parseScript, type ScriptProblem } from "../../../contract/validate-script";
+
+export type ParsedScriptText =
+  { ok: true; script: ScriptEntry[] } | { ok: false; message: string; problems: ScriptProblem[] };
+
+export function scriptToJson(script: ScriptEntry[]): string {
+  return `${JSON.stringify(script, null, 2)}\n`;
+}
+
+export function scriptFileName(name: string): string {
+  const base = name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  return `${base || "script"}.json`;
+}
+
+export function parseScriptText(text: string): ParsedScriptText {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `This is not JSON (${(error as Error).message})`, problems: [] };
+  }
+  const parsed = parseScript(value);
+  if (!parsed.ok)
+    return {
+      ok: false,
+      message: `The script has ${parsed.problems.length} problem(s)`,
+      problems: parsed.problems,
+    };
+  return { ok: true, script: parsed.script };
+}
+
+export async function readScriptFile(file: File): Promise<ParsedScriptText> {
+  if (file.size > 200 * 1024 * 1024)
+    return { ok: false, message: "The file is too large", problems: [] };
+  return parseScriptText(await file.text());
+}
+
+export function encodeShareFragment(
+  script: ScriptEntry[],
+  options: { portrait: boolean; name: string },
+): { fragment: string; imagesOmitted: number } {
+  let imagesOmitted = 0;
+  const stripped = script.map((entry) => {
+    if (!entry.start?.image) return entry;
+    imagesOmitted++;
+    return { ...entry, start: { prompt: entry.start.prompt } };
+  });
+  const payload = JSON.stringify({
+    v: 1,
+    name: options.name,
+    portrait: options.portrait,
+    script: stripped,
+  });
+  return { fragment: `script=${LZString.compressToEncodedURIComponent(payload)}`, imagesOmitted };
+}
+
+export function decodeShareFragment(
+  hash: string,
+):
+  | { ok: true; script: ScriptEntry[]; portrait: boolean; name: string }
+  | { ok: false; message: string }
+  | null {
+  const match = /(?:^#?|&)script=([^&]*)/.exec(hash);
+  if (!match) return null;
+  const text = LZString.decompressFromEncodedURIComponent(match[1] ?? "");
+  if (!text)
+    return { ok: false, message: "The share link is damaged: it could not be decompressed." };
+  let value: { name?: unknown; portrait?: unknown; script?: unknown };
+  try {
+    value = JSON.parse(text) as typeof value;
+  } catch {
+    return { ok: false, message: "The share link is damaged: it is not a script." };
+  }
+  const parsed = parseScript(value.script);
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      message: `The shared script is invalid: ${parsed.problems[0]?.message ?? ""}`,
+    };
+  }
+  return {
+    ok: true,
+    script: parsed.script,
+    portrait: value.portrait === true,
+    name: typeof value.name === "string" && value.name ? value.name : "Shared script",
+  };
+}

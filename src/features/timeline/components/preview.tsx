@@ -1,0 +1,89 @@
+// The live preview: a frame in the draft's aspect showing what the model would be given at the
+// playhead (the stream's image, the prompt in force) while the playhead runs in real time.
+import { useShallow } from "zustand/react/shallow";
+import { formatSeconds } from "../../../contract/format";
+import { timelineEndMs } from "../model/operations";
+import { promptAt } from "../model/prompt-at";
+import { useDraftActions, useDraftStore } from "../store/use-draft-store";
+
+export function Preview() {
+  const playheadMs = useDraftStore((s) => s.playheadMs);
+  const playing = useDraftStore((s) => s.playing);
+  const portrait = useDraftStore((s) => s.timeline.portrait);
+  const endMs = useDraftStore((s) => timelineEndMs(s.timeline));
+  const now = useDraftStore(useShallow((s) => promptAt(s.timeline, s.playheadMs)));
+  const { setPlaying, setPlayhead } = useDraftActions();
+
+  return (
+    <section
+      aria-label="Preview"
+      className="flex flex-col rounded-xl border border-zinc-200 bg-white p-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <div className="flex h-64 items-center justify-center rounded-lg bg-zinc-950 p-3">
+        <div
+          className={[
+            "relative overflow-hidden rounded-md bg-zinc-800 shadow-lg",
+            portrait
+              ? "aspect-[704/1280] h-full"
+              : "aspect-[1280/704] max-h-full w-full max-w-[536px]",
+          ].join(" ")}
+        >
+          {now?.image ? (
+            <img src={now.image} alt="" className="absolute inset-0 size-full object-cover" />
+          ) : (
+            <div className="absolute inset-0 flex items-center justify-center bg-[radial-gradient(circle_at_30%_20%,rgb(139_92_246/0.35),transparent_60%),radial-gradient(circle_at_80%_80%,rgb(245_158_11/0.2),transparent_55%)] text-xs text-zinc-400">
+              {now ? "No image: the model starts from the prompt" : "Nothing plays here"}
+            </div>
+          )}
+          <div className="absolute inset-x-0 bottom-0 bg-gradient-to-t from-black/85 via-black/50 to-transparent p-3 pt-10">
+            {now ? (
+              <>
+                <p className="text-[11px] font-medium tracking-wide text-white/70 uppercase">
+                  Stream {now.streamNumber} ·{" "}
+                  {now.kind === "start" ? "start prompt" : "interaction"}
+                </p>
+                <p
+                  className="mt-0.5 line-clamp-3 text-sm text-white"
+                  aria-live={playing ? "off" : "polite"}
+                >
+                  {now.prompt || "(no prompt yet)"}
+                </p>
+              </>
+            ) : (
+              <p className="text-sm text-white/70">Between streams</p>
+            )}
+          </div>
+          <span className="absolute top-2 right-2 rounded bg-black/60 px-1.5 py-0.5 font-mono text-xs text-white tabular-nums">
+            {formatSeconds(playheadMs)}
+          </span>
+        </div>
+      </div>
+      <div className="mt-3 flex items-center gap-3">
+        <button
+          type="button"
+          onClick={() => {
+            if (!playing && playheadMs >= endMs) setPlayhead(0);
+            setPlaying(!playing);
+          }}
+          disabled={endMs === 0}
+          className="inline-flex size-9 items-center justify-center rounded-full bg-zinc-900 text-white hover:bg-zinc-700 disabled:opacity-40 dark:bg-white dark:text-zinc-900 dark:hover:bg-zinc-200"
+          aria-label={playing ? "Pause preview" : "Play preview"}
+          title="Play or pause (Space)"
+        >
+          <svg viewBox="0 0 24 24" className="size-4" fill="currentColor" aria-hidden>
+            {playing ? <path d="M7 5h3v14H7zM14 5h3v14h-3z" /> : <path d="M8 5v14l11-7z" />}
+          </svg>
+        </button>
+        <div className="h-1.5 flex-1 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800">
+          <div
+            className="h-full rounded-full bg-accent-500"
+            style={{ width: `${endMs ? Math.min(100, (playheadMs / endMs) * 100) : 0}%` }}
+          />
+        </div>
+        <span className="font-mono text-xs text-zinc-500 tabular-nums">
+          {formatSeconds(playheadMs)} / {formatSeconds(endMs)}
+        </span>
+      </div>
+    </section>
+  );
+}

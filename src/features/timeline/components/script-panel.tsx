@@ -1,0 +1,142 @@
+// The script the timeline converts to, live, with export, copy, share and import.
+import { useDeferredValue, useMemo } from "react";
+import { toast } from "sonner";
+import type { ScriptEntry } from "../../../contract/script";
+import { formatMegabytes } from "../../../contract/format";
+import { useTimelineCheck } from "../hooks/use-timeline-check";
+import { useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
+import { SubmitButton } from "./problems-panel";
+import { encodeShareFragment, scriptFileName, scriptToJson } from "../adapters/script-io";
+
+/** The JSON for reading: image data URLs shortened, so a 2 MB image does not flood the panel. */
+function displayJson(script: ScriptEntry[]): string {
+  const shown = script.slice(0, 300).map((entry) => {
+    const image = entry.start?.image;
+    if (!image) return entry;
+    const comma = image.indexOf(",");
+    const bytes = ((image.length - comma - 1) * 3) / 4;
+    return {
+      ...entry,
+      start: {
+        ...entry.start,
+        image: `${image.slice(0, Math.min(comma + 12, 40))}… (${formatMegabytes(bytes)})`,
+      },
+    };
+  });
+  const text = JSON.stringify(shown, null, 2);
+  return script.length > 300
+    ? `${text.slice(0, -2)}\n  … ${script.length - 300} more entries\n]`
+    : text;
+}
+
+async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // Without clipboard permission (some browsers, http), fall back to a selection copy.
+    const area = document.createElement("textarea");
+    area.value = text;
+    area.setAttribute("readonly", "");
+    area.style.position = "fixed";
+    area.style.opacity = "0";
+    document.body.append(area);
+    area.select();
+    const ok = document.execCommand("copy");
+    area.remove();
+    if (!ok) throw new Error("The browser did not allow copying.");
+  }
+}
+
+export function ScriptPanel({ onImportFile }: { onImportFile: (file: File) => void }) {
+  const { script } = useTimelineCheck();
+  const store = useDraftStoreApi();
+  const name = useDraftStore((s) => s.name);
+  const deferred = useDeferredValue(script);
+  const text = useMemo(() => displayJson(deferred), [deferred]);
+
+  const exportJson = () => {
+    const blob = new Blob([scriptToJson(script)], { type: "application/json" });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = scriptFileName(name);
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  const copyJson = () => {
+    copyText(scriptToJson(script)).then(
+      () => toast.success("Script JSON copied"),
+      (error: Error) => toast.error(`Could not copy: ${error.message}`),
+    );
+  };
+
+  const copyShareLink = () => {
+    const { timeline, name: currentName } = store.getState();
+    const { fragment, imagesOmitted } = encodeShareFragment(script, {
+      portrait: timeline.portrait,
+      name: currentName,
+    });
+    const url = `${location.origin}${location.pathname}#${fragment}`;
+    copyText(url).then(
+      () =>
+        toast.success("Share link copied", {
+          description: imagesOmitted
+            ? `Images are left out of links: ${imagesOmitted} start image${imagesOmitted === 1 ? " is" : "s are"} not in it.`
+            : "Opening it creates a new draft from this script.",
+        }),
+      (error: Error) => toast.error(`Could not copy: ${error.message}`),
+    );
+  };
+
+  return (
+    <section
+      aria-label="Script JSON"
+      className="flex min-w-0 flex-col rounded-xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <div className="mb-3 flex flex-wrap items-center gap-2">
+        <h2 className="mr-auto text-sm font-semibold">Script JSON</h2>
+        <PanelButton onClick={exportJson}>Export JSON</PanelButton>
+        <PanelButton onClick={copyJson}>Copy JSON</PanelButton>
+        <PanelButton onClick={copyShareLink}>Copy share link</PanelButton>
+        <label className="cursor-pointer rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium shadow-xs has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800">
+          Import script
+          <input
+            type="file"
+            accept="application/json,.json"
+            className="sr-only"
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              event.target.value = "";
+              if (file) onImportFile(file);
+            }}
+          />
+        </label>
+      </div>
+      <textarea
+        readOnly
+        aria-label="The script as JSON"
+        value={text}
+        spellCheck={false}
+        className="max-h-72 min-h-32 flex-1 overflow-auto rounded-lg bg-zinc-50 p-3 font-mono text-xs leading-relaxed text-zinc-700 dark:bg-zinc-950 dark:text-zinc-300 resize-y"
+      />
+      <div className="mt-3 flex justify-end">
+        <SubmitButton />
+      </div>
+    </section>
+  );
+}
+
+function PanelButton({ children, onClick }: { children: React.ReactNode; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      className="rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium shadow-xs hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+    >
+      {children}
+    </button>
+  );
+}

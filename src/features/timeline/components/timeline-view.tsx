@@ -1,0 +1,436 @@
+// The timeline: ruler, playhead and the track of clips, with dragging by @dnd-kit. During a
+// drag nothing in the store changes: the ghost in the DragOverlay shows where the entry would
+// land (snapped and clamped on every move), and the drop commits one edit.
+import {
+  DndContext,
+  type DragEndEvent,
+  DragOverlay,
+  type DragStartEvent,
+  KeyboardSensor,
+  type KeyboardCoordinateGetter,
+  type Modifier,
+  MouseSensor,
+  TouchSensor,
+  useDndMonitor,
+  useSensor,
+  useSensors,
+} from "@dnd-kit/core";
+import {
+  type MouseEvent as ReactMouseEvent,
+  type RefObject,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import { formatSeconds } from "../../../contract/format";
+import { useTimelineCheck } from "../hooks/use-timeline-check";
+import { clipAt, groupDeltaBounds, timelineEndMs } from "../model/operations";
+import { type ConstrainedTime, constrainMove, snapTargets, snapToGrid } from "../model/snap";
+import type { Timeline } from "../model/timeline";
+import type { DraftStore } from "../store/draft-store";
+import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
+import { TimelineContextMenu, type ContextMenuState } from "./timeline-context-menu";
+import { TimelineClip } from "./timeline-clip";
+import { type DragData, entryLabel } from "./drag-data";
+import { TimelineRuler } from "./timeline-ruler";
+import { TimelinePlayhead } from "./timeline-playhead";
+import { TimelineZoomBar } from "./timeline-zoom-bar";
+
+/** Within this many pixels, a dragged entry snaps to a neighbouring entry or the playhead. */
+const SNAP_PX = 8;
+const TRACK_HEIGHT = 112;
+
+interface DragSession {
+  data: DragData;
+  /** Several selected entries moving together, or null for one entry or clip. */
+  group: string[] | null;
+  timeline: Timeline;
+  targets: number[];
+  pxPerMs: number;
+  gridMs: number;
+  ripple: boolean;
+  scrollLeftAtStart: number;
+}
+
+function computeDrop(session: DragSession, contentDeltaPx: number): ConstrainedTime {
+  const { data, timeline, pxPerMs, gridMs } = session;
+  const proposed = data.originMs + contentDeltaPx / pxPerMs;
+  if (session.group) {
+    const bounds = groupDeltaBounds(timeline, session.group);
+    const delta = snapToGrid(proposed, gridMs) - data.originMs;
+    const clampedDelta = Math.min(Math.max(delta, bounds.min), bounds.max);
+    return {
+      ms: data.originMs + clampedDelta,
+      snappedTo: gridMs > 0 && clampedDelta === delta ? "grid" : null,
+      clamped: clampedDelta !== delta,
+    };
+  }
+  return constrainMove(timeline, data.id, proposed, {
+    gridMs,
+    ripple: session.ripple,
+    targets: session.targets,
+    thresholdMs: SNAP_PX / pxPerMs,
+  });
+}
+
+function useTimelineSensors(store: DraftStore) {
+  const keyboardOptions = useMemo(() => {
+    const coordinateGetter: KeyboardCoordinateGetter = (event, { currentCoordinates }) => {
+      const { gridMs, pxPerSecond } = store.getState();
+      const stepPx = ((event.shiftKey ? 1000 : gridMs || 100) * pxPerSecond) / 1000;
+      if (event.code === "ArrowRight")
+        return { ...currentCoordinates, x: currentCoordinates.x + stepPx };
+      if (event.code === "ArrowLeft")
+        return { ...currentCoordinates, x: currentCoordinates.x - stepPx };
+      return undefined;
+    };
+    // Space stays free for playing the preview; Enter picks up and drops.
+    return {
+      coordinateGetter,
+      keyboardCodes: { start: ["Enter"], cancel: ["Escape"], end: ["Enter", "Space"] },
+    };
+  }, [store]);
+  return useSensors(
+    useSensor(MouseSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(TouchSensor, { activationConstraint: { delay: 180, tolerance: 6 } }),
+    useSensor(KeyboardSensor, keyboardOptions),
+  );
+}
+
+export function TimelineView() {
+  const store = useDraftStoreApi();
+  const actions = useDraftActions();
+  const clips = useDraftStore((s) => s.timeline.clips);
+  const pxPerSecond = useDraftStore((s) => s.pxPerSecond);
+  const pxPerMs = pxPerSecond / 1000;
+  const { issuesByClip } = useTimelineCheck();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const sessionRef = useRef<DragSession | null>(null);
+  const [dragging, setDragging] = useState<DragData | null>(null);
+  const [menu, setMenu] = useState<ContextMenuState | null>(null);
+  const sensors = useTimelineSensors(store);
+
+  const endMs = clips.at(-1)?.end.timestampMs ?? 0;
+  const widthMs = Math.max(endMs + 15_000, 30_000);
+
+  useZoomGestures(scrollRef, store);
+
+  // Alt can be pressed or released mid-drag to turn ripple on or off.
+  useEffect(() => {
+    if (!dragging) return;
+    const update = (event: KeyboardEvent | PointerEvent) => {
+      const session = sessionRef.current;
+      if (session) session.ripple = store.getState().ripple || event.altKey;
+    };
+    window.addEventListener("keydown", update);
+    window.addEventListener("keyup", update);
+    window.addEventListener("pointermove", update);
+    return () => {
+      window.removeEventListener("keydown", update);
+      window.removeEventListener("keyup", update);
+      window.removeEventListener("pointermove", update);
+    };
+  }, [dragging, store]);
+
+  const overlayModifiers = useMemo<Modifier[]>(
+    () => [
+      ({ transform }) => {
+        const session = sessionRef.current;
+        if (!session) return transform;
+        const scrollDelta = (scrollRef.current?.scrollLeft ?? 0) - session.scrollLeftAtStart;
+        const result = computeDrop(session, transform.x + scrollDelta);
+        return {
+          ...transform,
+          x: (result.ms - session.data.originMs) * session.pxPerMs - scrollDelta,
+          y: 0,
+        };
+      },
+    ],
+    [],
+  );
+
+  function onDragStart(event: DragStartEvent) {
+    const data = event.active.data.current as DragData | undefined;
+    if (!data) return;
+    const state = store.getState();
+    const selectId =
+      data.kind === "clip"
+        ? (state.timeline.clips.find((c) => c.id === data.id)?.start.id ?? data.id)
+        : data.id;
+    const inSelection = state.selection.includes(selectId);
+    if (!inSelection) actions.select([selectId]);
+    const group = inSelection && state.selection.length > 1 ? state.selection : null;
+    const activator = event.activatorEvent as Partial<MouseEvent> | null;
+    sessionRef.current = {
+      data,
+      group,
+      timeline: state.timeline,
+      targets: snapTargets(state.timeline, new Set(group ?? [data.id]), [state.playheadMs]),
+      pxPerMs: state.pxPerSecond / 1000,
+      gridMs: state.gridMs,
+      ripple: state.ripple || Boolean(activator?.altKey),
+      scrollLeftAtStart: scrollRef.current?.scrollLeft ?? 0,
+    };
+    setDragging(data);
+    actions.setDragging(true);
+  }
+
+  function onDragEnd(event: DragEndEvent) {
+    const session = sessionRef.current;
+    sessionRef.current = null;
+    setDragging(null);
+    actions.setDragging(false);
+    if (!session) return;
+    const result = computeDrop(session, event.delta.x);
+    if (result.ms === session.data.originMs) return;
+    if (session.group) {
+      actions.moveEntries(session.group, result.ms - session.data.originMs);
+    } else {
+      actions.moveEntry(session.data.id, result.ms, { ripple: session.ripple });
+    }
+  }
+
+  function onDragCancel() {
+    sessionRef.current = null;
+    setDragging(null);
+    actions.setDragging(false);
+  }
+
+  function timeAt(event: ReactMouseEvent): number {
+    const rect = event.currentTarget.getBoundingClientRect();
+    return Math.max(0, (event.clientX - rect.left) / pxPerMs);
+  }
+
+  function onTrackDoubleClick(event: ReactMouseEvent<HTMLDivElement>) {
+    if ((event.target as HTMLElement).closest("[data-entry-id]")) return;
+    const { gridMs, timeline } = store.getState();
+    const ms = snapToGrid(timeAt(event), gridMs);
+    if (clipAt(timeline, ms)) actions.addInteraction(ms);
+    else actions.addStream(ms);
+  }
+
+  function onTrackClick(event: ReactMouseEvent<HTMLDivElement>) {
+    if (event.target !== event.currentTarget) return;
+    actions.select([]);
+    actions.setPlayhead(snapToGrid(timeAt(event), store.getState().gridMs));
+  }
+
+  function onContextMenu(event: ReactMouseEvent<HTMLDivElement>) {
+    event.preventDefault();
+    const entry = (event.target as HTMLElement).closest<HTMLElement>("[data-entry-id]");
+    const entryId = entry?.dataset.entryId;
+    if (entryId && !store.getState().selection.includes(entryId)) actions.select([entryId]);
+    const clipEl = (event.target as HTMLElement).closest<HTMLElement>("[data-clip]");
+    if (!entryId && clipEl) {
+      const clip = store.getState().timeline.clips.find((c) => c.id === clipEl.dataset.clip);
+      if (clip && !store.getState().selection.includes(clip.start.id))
+        actions.select([clip.start.id]);
+    }
+    setMenu({
+      x: event.clientX,
+      y: event.clientY,
+      ms: snapToGrid(timeAt(event), store.getState().gridMs),
+    });
+  }
+
+  return (
+    <section
+      aria-label="Timeline"
+      className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <TimelineZoomBar scrollRef={scrollRef} />
+      <DndContext
+        sensors={sensors}
+        onDragStart={onDragStart}
+        onDragEnd={onDragEnd}
+        onDragCancel={onDragCancel}
+        autoScroll={{ threshold: { x: 0.08, y: 0 }, acceleration: 8 }}
+        accessibility={{
+          screenReaderInstructions: {
+            draggable:
+              "Press Enter to pick up. Left and right arrows move it by the grid, with Shift by a second. Enter or Space drops it, Escape cancels.",
+          },
+          announcements: {
+            onDragStart: () => "Picked up. Use the arrows to move it.",
+            onDragMove: () => undefined,
+            onDragOver: () => undefined,
+            onDragEnd: () => "Dropped.",
+            onDragCancel: () => "Cancelled: it is back where it was.",
+          },
+        }}
+      >
+        <div
+          ref={scrollRef}
+          className="relative overflow-x-auto overflow-y-hidden overscroll-x-contain"
+          style={{ touchAction: "pan-x pan-y" }}
+        >
+          <div className="relative" style={{ width: widthMs * pxPerMs + 48 }}>
+            <TimelineRuler pxPerMs={pxPerMs} widthMs={widthMs} scrollRef={scrollRef} />
+            {/* The track's mouse handlers are shortcuts: every action has a toolbar button and a key. */}
+            {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions, jsx-a11y/click-events-have-key-events */}
+            <div
+              className="relative border-t border-zinc-200 bg-[repeating-linear-gradient(90deg,transparent_0,transparent_calc(var(--tick)-1px),var(--grid-line)_calc(var(--tick)-1px),var(--grid-line)_var(--tick))] [--grid-line:rgb(0_0_0/0.04)] dark:border-zinc-800 dark:[--grid-line:rgb(255_255_255/0.04)]"
+              style={{
+                height: TRACK_HEIGHT,
+                ["--tick" as string]: `${Math.max(8, pxPerSecond)}px`,
+              }}
+              onDoubleClick={onTrackDoubleClick}
+              onClick={onTrackClick}
+              onContextMenu={onContextMenu}
+            >
+              {clips.map((clip, index) => (
+                <TimelineClip
+                  key={clip.id}
+                  clip={clip}
+                  index={index}
+                  pxPerMs={pxPerMs}
+                  issues={issuesByClip.get(clip.id) ?? ""}
+                />
+              ))}
+              {clips.length === 0 ? (
+                <p className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-zinc-500">
+                  Double-click here or press “Add stream” to begin a stream.
+                </p>
+              ) : null}
+            </div>
+            <TimelinePlayhead pxPerMs={pxPerMs} scrollRef={scrollRef} />
+          </div>
+        </div>
+        <DragOverlay dropAnimation={null} modifiers={overlayModifiers}>
+          {dragging ? <DragGhost data={dragging} sessionRef={sessionRef} /> : null}
+        </DragOverlay>
+      </DndContext>
+      {menu ? <TimelineContextMenu state={menu} onClose={() => setMenu(null)} /> : null}
+      <p className="border-t border-zinc-200 px-3 py-1.5 text-[11px] text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
+        Drag to move · drag an edge to resize · hold <kbd className="font-sans">Alt</kbd> to ripple
+        · double-click to add · right-click for more · <kbd className="font-sans">?</kbd> for
+        shortcuts
+      </p>
+      <span className="sr-only" aria-live="polite">
+        {clips.length === 0
+          ? ""
+          : `${clips.length} streams, ending at ${formatSeconds(timelineEndMs({ portrait: false, clips }))}`}
+      </span>
+    </section>
+  );
+}
+
+/** What is being dragged, at the time it would land, re-rendered on every move by itself. */
+function DragGhost({
+  data,
+  sessionRef,
+}: {
+  data: DragData;
+  sessionRef: RefObject<DragSession | null>;
+}) {
+  const [result, setResult] = useState<ConstrainedTime>({
+    ms: data.originMs,
+    snappedTo: null,
+    clamped: false,
+  });
+  useDndMonitor({
+    onDragMove(event) {
+      const session = sessionRef.current;
+      if (!session) return;
+      const next = computeDrop(session, event.delta.x);
+      setResult((prev) =>
+        prev.ms === next.ms && prev.snappedTo === next.snappedTo && prev.clamped === next.clamped
+          ? prev
+          : next,
+      );
+    },
+  });
+  const label =
+    data.kind === "clip"
+      ? `stream at ${formatSeconds(result.ms)}`
+      : entryLabel(data.kind, result.ms);
+  return (
+    <div className="pointer-events-none relative h-full w-full">
+      <div
+        className={[
+          "h-full w-full rounded-lg border-2",
+          data.kind === "clip"
+            ? "border-accent-500 bg-accent-500/20"
+            : data.kind === "interact"
+              ? "border-amber-500 bg-amber-500/30"
+              : "border-accent-600 bg-accent-500/40",
+        ].join(" ")}
+      />
+      <div className="absolute -top-8 left-0 flex -translate-x-1/2 items-center gap-1 rounded-md bg-zinc-900 px-2 py-1 text-xs font-medium whitespace-nowrap text-white tabular-nums shadow-lg dark:bg-white dark:text-zinc-900">
+        {label}
+        {result.snappedTo === "entry" ? (
+          <span className="text-accent-300 dark:text-accent-600">· snap</span>
+        ) : null}
+        {result.clamped ? (
+          <span className="text-amber-300 dark:text-amber-600">· limit</span>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/** ctrl/cmd + wheel and two-finger pinch zoom around the pointer. */
+function useZoomGestures(scrollRef: RefObject<HTMLDivElement | null>, store: DraftStore) {
+  const anchorRef = useRef<{ ms: number; x: number } | null>(null);
+  const pxPerSecond = useDraftStore((s) => s.pxPerSecond);
+
+  useLayoutEffect(() => {
+    const anchor = anchorRef.current;
+    const el = scrollRef.current;
+    if (!anchor || !el) return;
+    anchorRef.current = null;
+    el.scrollLeft = (anchor.ms * pxPerSecond) / 1000 - anchor.x;
+  }, [pxPerSecond, scrollRef]);
+
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const zoomAround = (clientX: number, factor: number) => {
+      const { pxPerSecond: current, actions } = store.getState();
+      const x = clientX - el.getBoundingClientRect().left;
+      anchorRef.current = { ms: ((el.scrollLeft + x) / current) * 1000, x };
+      actions.setZoom(current * factor);
+    };
+    const onWheel = (event: WheelEvent) => {
+      if (!event.ctrlKey && !event.metaKey) return;
+      event.preventDefault();
+      zoomAround(event.clientX, Math.exp(-event.deltaY * 0.002));
+    };
+    const touches = new Map<number, number>();
+    let lastDistance = 0;
+    const onPointerDown = (event: PointerEvent) => {
+      if (event.pointerType !== "touch") return;
+      touches.set(event.pointerId, event.clientX);
+      if (touches.size === 2) {
+        const [a, b] = [...touches.values()] as [number, number];
+        lastDistance = Math.abs(a - b);
+      }
+    };
+    const onPointerMove = (event: PointerEvent) => {
+      if (!touches.has(event.pointerId)) return;
+      touches.set(event.pointerId, event.clientX);
+      if (touches.size !== 2) return;
+      const [a, b] = [...touches.values()] as [number, number];
+      const distance = Math.abs(a - b);
+      if (lastDistance > 20 && distance > 20) zoomAround((a + b) / 2, distance / lastDistance);
+      lastDistance = distance;
+    };
+    const onPointerUp = (event: PointerEvent) => {
+      touches.delete(event.pointerId);
+    };
+    el.addEventListener("wheel", onWheel, { passive: false });
+    el.addEventListener("pointerdown", onPointerDown);
+    el.addEventListener("pointermove", onPointerMove);
+    el.addEventListener("pointerup", onPointerUp);
+    el.addEventListener("pointercancel", onPointerUp);
+    return () => {
+      el.removeEventListener("wheel", onWheel);
+      el.removeEventListener("pointerdown", onPointerDown);
+      el.removeEventListener("pointermove", onPointerMove);
+      el.removeEventListener("pointerup", onPointerUp);
+      el.removeEventListener("pointercancel", onPointerUp);
+    };
+  }, [scrollRef, store]);
+}

@@ -1,0 +1,89 @@
+// The timeline's own bar: snapping, ripple, zoom and the playhead's time.
+import type { RefObject } from "react";
+import { formatSeconds } from "../../../contract/format";
+import { GRID_CHOICES } from "../model/snap";
+import { timelineEndMs } from "../model/operations";
+import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
+import { IconButton } from "./icon-button";
+
+const GRID_LABEL: Record<number, string> = {
+  0: "Off",
+  100: "100 ms",
+  250: "250 ms",
+  500: "500 ms",
+  1000: "1 s",
+};
+
+export function TimelineZoomBar({ scrollRef }: { scrollRef: RefObject<HTMLDivElement | null> }) {
+  const store = useDraftStoreApi();
+  const { setGrid, setRipple, setZoom } = useDraftActions();
+  const gridMs = useDraftStore((s) => s.gridMs);
+  const ripple = useDraftStore((s) => s.ripple);
+  const pxPerSecond = useDraftStore((s) => s.pxPerSecond);
+  const playheadMs = useDraftStore((s) => s.playheadMs);
+
+  const fit = () => {
+    const el = scrollRef.current;
+    const endMs = timelineEndMs(store.getState().timeline);
+    if (!el) return;
+    setZoom(((el.clientWidth - 64) / Math.max(endMs, 5000)) * 1000);
+    el.scrollLeft = 0;
+  };
+
+  return (
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-zinc-200 px-3 py-2 text-sm dark:border-zinc-800">
+      <span className="font-mono text-sm font-medium tabular-nums" aria-label="Playhead time">
+        {formatSeconds(playheadMs)}
+      </span>
+      <label className="flex items-center gap-2 text-zinc-600 dark:text-zinc-400">
+        Snap
+        <select
+          value={gridMs}
+          onChange={(event) => setGrid(Number(event.target.value))}
+          className="rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm text-zinc-900 dark:border-zinc-700 dark:bg-zinc-800 dark:text-zinc-100"
+        >
+          {GRID_CHOICES.map((ms) => (
+            <option key={ms} value={ms}>
+              {GRID_LABEL[ms]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button
+        type="button"
+        aria-pressed={ripple}
+        onClick={() => setRipple(!ripple)}
+        title="Moving or resizing shifts every later entry (or hold Alt while dragging)"
+        className={[
+          "rounded-md border px-2.5 py-1 text-sm font-medium transition-colors",
+          ripple
+            ? "border-accent-500 bg-accent-100 text-accent-700 dark:bg-accent-500/20 dark:text-accent-300"
+            : "border-zinc-300 text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800",
+        ].join(" ")}
+      >
+        Ripple
+      </button>
+      <div className="ml-auto flex items-center gap-1">
+        <IconButton label="Zoom out" onClick={() => setZoom(pxPerSecond / 1.5)}>
+          <path d="M5 12h14" />
+        </IconButton>
+        <span
+          className="w-16 text-center text-xs text-zinc-500 tabular-nums dark:text-zinc-400"
+          aria-live="polite"
+        >
+          {Math.round(pxPerSecond)} px/s
+        </span>
+        <IconButton label="Zoom in" onClick={() => setZoom(pxPerSecond * 1.5)}>
+          <path d="M5 12h14M12 5v14" />
+        </IconButton>
+        <button
+          type="button"
+          onClick={fit}
+          className="ml-1 rounded-md px-2.5 py-1 text-sm font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
+        >
+          Fit
+        </button>
+      </div>
+    </div>
+  );
+}

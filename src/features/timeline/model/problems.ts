@@ -1,0 +1,47 @@
+// validateScript's problems, pinned on the timeline entries they are about, so the editor can
+// mark each entry and select it from the problems list.
+import type { ScriptEntry } from "../../../contract/script";
+import { type ScriptProblem, validateScript } from "../../../contract/validate-script";
+import { timelineToScript } from "./convert";
+import { entryIdsInScriptOrder, type Timeline } from "./timeline";
+
+export interface PinnedProblem extends ScriptProblem {
+  /** The entry the problem is about, or null for the script as a whole. */
+  entryId: string | null;
+}
+
+export interface TimelineCheck {
+  script: ScriptEntry[];
+  problems: PinnedProblem[];
+  /** Problems by entry id, as "id\tmessage" lines per clip id, for memoised clips. */
+  issuesByClip: Map<string, string>;
+}
+
+export function checkTimeline(timeline: Timeline): TimelineCheck {
+  const script = timelineToScript(timeline);
+  const ids = entryIdsInScriptOrder(timeline);
+  const problems = validateScript(script).map((problem) => ({
+    ...problem,
+    entryId: problem.index === null ? null : (ids[problem.index] ?? null),
+  }));
+  const clipOf = new Map<string, string>();
+  if (problems.some((p) => p.entryId !== null)) {
+    for (const clip of timeline.clips) {
+      clipOf.set(clip.start.id, clip.id);
+      clipOf.set(clip.end.id, clip.id);
+      for (const i of clip.interactions) clipOf.set(i.id, clip.id);
+    }
+  }
+  const lines = new Map<string, string[]>();
+  for (const problem of problems) {
+    if (problem.entryId === null) continue;
+    const clipId = clipOf.get(problem.entryId);
+    if (clipId === undefined) continue;
+    const list = lines.get(clipId) ?? [];
+    list.push(`${problem.entryId}\t${problem.message}`);
+    lines.set(clipId, list);
+  }
+  const issuesByClip = new Map<string, string>();
+  for (const [clipId, list] of lines) issuesByClip.set(clipId, list.join("\n"));
+  return { script, problems, issuesByClip };
+}
