@@ -119,3 +119,20 @@ describe("expiry", () => {
     expect((await fetch(fresh.body.video_url as string)).status).toBe(200);
   });
 });
+
+describe("the wait estimate", () => {
+  it("grows with the media queued ahead", async () => {
+    const engine = await engineWith({ ENGINE_DISPATCH_DELAY_MS: "60000" });
+    const client = clientFor(engine.api);
+    await client.login();
+    const estimates: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const created = await client.call("POST", "/simulation-jobs", {
+        script: shortScript("minute", 60_000),
+      });
+      estimates.push(created.body.estimated_wait_minutes as number);
+    }
+    // Nothing rendered yet, so the engine assumes its 2x-real-time target: 0.5 min per minute queued.
+    expect(estimates).toEqual([0.5, 1, 1.5]);
+  });
+});

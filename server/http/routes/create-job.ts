@@ -124,7 +124,7 @@ export const createJob = defineHandler({
       status: job.status,
       priority: job.priority,
       created_at: job.createdAt,
-      estimated_wait_minutes: Math.round((waitMs / 60_000) * 10) / 10,
+      estimated_wait_minutes: Math.round((waitMs / 60_000) * 100) / 100,
     };
   },
 });
