@@ -34,10 +34,7 @@ export function toWireStream(
   stream: StreamRecord,
 ): JobStream {
   return {
-    stream_id: stream.id,
-    ...artifactUrls(ctx, request, stream),
-    frame_count: stream.frameCount,
-    duration_seconds: stream.durationSeconds,
+    ...toWireRecording(ctx, request, stream),
     script_index: stream.scriptIndex,
     status: stream.status,
     error_message: stream.errorMessage,

@@ -82,15 +82,8 @@ export const createJobResponseSchema = z.object({
 });
 export type CreateJobResponse = z.infer<typeof createJobResponseSchema>;
 
-export const STREAM_STATUSES = [
-  "pending",
-  "processing",
-  "completed",
-  "failed",
-  "cancelled",
-] as const;
-
-export const jobStreamSchema = z.object({
+/** A stream's recording: presigned URLs of its files (null until it is rendered). */
+export const recordingSchema = z.object({
   stream_id: z.string(),
   video_url: z.string().nullish(),
   events_url: z.string().nullish(),
@@ -98,6 +91,11 @@ export const jobStreamSchema = z.object({
   preview_url: z.string().nullish(),
   frame_count: z.number().nullish(),
   duration_seconds: z.number().nullish(),
+});
+export type Recording = z.infer<typeof recordingSchema>;
+
+/** A stream as a job reports it: its recording, plus where it came from and how it went. */
+export const jobStreamSchema = recordingSchema.extend({
   script_index: z.number().int().nullish(),
   status: z.string().nullish(),
   error_message: z.string().nullish(),
@@ -168,19 +166,6 @@ export const jobListQuerySchema = z.object({
   offset: offsetParam,
 });
 export type JobListQuery = z.infer<typeof jobListQuerySchema>;
-
-// ---- Recordings -----------------------------------------------------------------------
-
-export const recordingSchema = z.object({
-  stream_id: z.string(),
-  video_url: z.string().nullish(),
-  events_url: z.string().nullish(),
-  thumbnail_url: z.string().nullish(),
-  preview_url: z.string().nullish(),
-  frame_count: z.number().nullish(),
-  duration_seconds: z.number().nullish(),
-});
-export type Recording = z.infer<typeof recordingSchema>;
 
 export const streamRecordingSchema = z.object({
   stream_id: z.string(),

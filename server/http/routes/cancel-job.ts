@@ -1,14 +1,12 @@
 import { isCancellableStatus } from "../../../src/contract/jobs";
-import { defineHandler, principalOf } from "../context";
-import { HttpError, notFound } from "../errors";
+import { defineHandler, ownedJobOr404 } from "../context";
+import { HttpError } from "../errors";
 
 export const cancelJob = defineHandler({
   auth: true,
   async handle(args) {
-    const { ctx, request } = args;
-    const { job_id } = request.params as { job_id: string };
-    const job = ctx.store.getOwnedJob(job_id, principalOf(args).tenant);
-    if (!job) throw notFound("Simulation job");
+    const { ctx } = args;
+    const job = ownedJobOr404(args);
     const moved = ctx.store.moveJob(job.id, "cancelled", { from: ["pending", "dispatched"] });
     if (!moved.ok) {
       const status = moved.current?.status ?? job.status;

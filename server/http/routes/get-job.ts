@@ -1,14 +1,10 @@
-import { defineHandler, principalOf } from "../context";
-import { notFound } from "../errors";
+import { defineHandler, ownedJobOr404 } from "../context";
 import { toWireJob } from "../wire";
 
 export const getJob = defineHandler({
   auth: true,
   async handle(args) {
-    const { ctx, request } = args;
-    const { job_id } = request.params as { job_id: string };
-    const job = ctx.store.getOwnedJob(job_id, principalOf(args).tenant);
-    if (!job) throw notFound("Simulation job");
-    return toWireJob(ctx, request, job, ctx.store.streamsOf(job.id));
+    const job = ownedJobOr404(args);
+    return toWireJob(args.ctx, args.request, job, args.ctx.store.streamsOf(job.id));
   },
 });
