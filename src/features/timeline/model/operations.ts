@@ -145,8 +145,10 @@ export function moveBounds(
   }
   if (ref.kind === "interact") {
     if (options.ripple) {
-      // The end moves with the interaction, so the stream may not shrink below its minimum.
-      const min = Math.max(startMs, ref.timestampMs - (endMs - startMs - MIN_STREAM_MS));
+      // The end moves with the interaction, so the stream may not shrink below its minimum;
+      // and the interactions before it stay, so it may not pass them (ties are allowed).
+      const previousMs = clip.interactions[ref.interactionIndex - 1]?.timestampMs ?? startMs;
+      const min = Math.max(previousMs, ref.timestampMs - (endMs - startMs - MIN_STREAM_MS));
       return { min, max: Number.POSITIVE_INFINITY };
     }
     return { min: startMs, max: endMs };
