@@ -28,7 +28,9 @@ import { formatSeconds } from "../../../contract/format";
 import { useTimelineCheck } from "../hooks/use-timeline-check";
 import { clipAt, groupDeltaBounds, timelineEndMs } from "../model/operations";
 import { type ConstrainedTime, constrainMove, snapTargets, snapToGrid } from "../model/snap";
-import type { Timeline } from "../model/timeline";
+import type { Clip, Timeline } from "../model/timeline";
+import { useShallow } from "zustand/react/shallow";
+import { useVisibleRange } from "../hooks/use-visible-range";
 import type { DraftStore } from "../store/draft-store";
 import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
 import { TimelineContextMenu, type ContextMenuState } from "./timeline-context-menu";
@@ -113,6 +115,11 @@ export function TimelineView() {
   const sensors = useTimelineSensors(store);
 
   const endMs = clips.at(-1)?.end.timestampMs ?? 0;
+  const selectedClipIds = useDraftStore(
+    useShallow((s) => selectedClips(s.timeline.clips, s.selection)),
+  );
+  const { left, width } = useVisibleRange(scrollRef);
+  const shown = visibleClips(clips, left, width, pxPerMs, selectedClipIds);
   const widthMs = Math.max(endMs + 15_000, 30_000);
 
   useZoomGestures(scrollRef, store);
@@ -280,7 +287,7 @@ export function TimelineView() {
               onClick={onTrackClick}
               onContextMenu={onContextMenu}
             >
-              {clips.map((clip, index) => (
+              {shown.map(({ clip, index }) => (
                 <TimelineClip
                   key={clip.id}
                   clip={clip}
@@ -315,6 +322,54 @@ export function TimelineView() {
       </span>
     </section>
   );
+}
+
+/** Clip ids of the selected entries, so they stay mounted (and focusable) when scrolled away. */
+function selectedClips(clips: readonly Clip[], selection: readonly string[]): string[] {
+  if (selection.length === 0) return [];
+  const wanted = new Set(selection);
+  return clips
+    .filter(
+      (c) =>
+        wanted.has(c.start.id) ||
+        wanted.has(c.end.id) ||
+        c.interactions.some((i) => wanted.has(i.id)),
+    )
+    .map((c) => c.id);
+}
+
+/**
+ * The clips to mount: those within a few screen widths of the visible part, plus the selected
+ * ones. A long script keeps a few dozen clips in the DOM, so starting or ending a drag (which
+ * re-renders every draggable) stays well inside a frame. The range moves in whole-screen steps
+ * so scrolling does not re-render on every frame.
+ */
+function visibleClips(
+  clips: readonly Clip[],
+  leftPx: number,
+  widthPx: number,
+  pxPerMs: number,
+  keep: readonly string[],
+): { clip: Clip; index: number }[] {
+  const step = Math.max(widthPx, 400);
+  const fromMs = ((Math.floor(leftPx / step) - 2) * step) / pxPerMs;
+  const toMs = ((Math.floor(leftPx / step) + 4) * step) / pxPerMs;
+  let lo = 0;
+  let hi = clips.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((clips[mid] as Clip).end.timestampMs < fromMs) lo = mid + 1;
+    else hi = mid;
+  }
+  const shown: { clip: Clip; index: number }[] = [];
+  const kept = new Set(keep);
+  for (let index = 0; index < clips.length; index++) {
+    const clip = clips[index] as Clip;
+    const inRange = index >= lo && clip.start.timestampMs <= toMs;
+    if (inRange || kept.has(clip.id)) shown.push({ clip, index });
+    if (!inRange && index >= lo && kept.size === 0) break;
+  }
+  return shown;
 }
 
 /** What is being dragged, at the time it would land, re-rendered on every move by itself. */
