@@ -5,8 +5,18 @@ import { frameSize, MAX_IMAGE_BYTES } from "../../../contract/script";
 export type PreparedImage =
   { ok: true; dataUrl: string; width: number; height: number } | { ok: false; message: string };
 
+// FileReader rather than Blob.arrayBuffer, which some environments (jsdom) lack.
+function readBytes(blob: Blob): Promise<ArrayBuffer> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as ArrayBuffer);
+    reader.onerror = () => reject(reader.error ?? new Error("unreadable"));
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
 export async function sniffImageType(file: Blob): Promise<string | null> {
-  const b = new Uint8Array(await file.slice(0, 12).arrayBuffer());
+  const b = new Uint8Array(await readBytes(file.slice(0, 12)));
   if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return "image/jpeg";
   if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return "image/png";
   if (

@@ -1,0 +1,111 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, it } from "vitest";
+import { TimelineCheckContext } from "../hooks/use-timeline-check";
+import { checkTimeline } from "../model/problems";
+import type { Timeline } from "../model/timeline";
+import { createDraftStore, type DraftStore } from "../store/draft-store";
+import { DraftStoreContext, useDraftStore } from "../store/use-draft-store";
+import { Inspector } from "./inspector";
+
+const timeline: Timeline = {
+  portrait: false,
+  clips: [
+    {
+      id: "c1",
+      start: { id: "s1", timestampMs: 0, prompt: "a city" },
+      interactions: [{ id: "i1", timestampMs: 3000, prompt: "rain" }],
+      end: { id: "e1", timestampMs: 9000 },
+    },
+  ],
+};
+
+function WithCheck({ children }: { children: React.ReactNode }) {
+  const current = useDraftStore((s) => s.timeline);
+  return <TimelineCheckContext value={checkTimeline(current)}>{children}</TimelineCheckContext>;
+}
+
+function setup(selection: string[] = []) {
+  const store: DraftStore = createDraftStore({ draftId: "d", name: "Draft", timeline });
+  store.getState().actions.select(selection);
+  render(
+    <DraftStoreContext value={store}>
+      <WithCheck>
+        <Inspector />
+      </WithCheck>
+    </DraftStoreContext>,
+  );
+  return { store, user: userEvent.setup() };
+}
+
+// Vitest runs without globals, so Testing Library cannot clean up by itself.
+afterEach(cleanup);
+
+describe("Inspector", () => {
+  it("explains what to do when nothing is selected", () => {
+    setup();
+    expect(screen.getByRole("heading", { name: "Inspector" })).toBeInTheDocument();
+    expect(screen.queryByRole("textbox", { name: "Prompt" })).not.toBeInTheDocument();
+  });
+
+  it("edits the selected interaction's prompt with a live character count", async () => {
+    const { store, user } = setup(["i1"]);
+    const prompt = screen.getByRole("textbox", { name: "Prompt" });
+    expect(prompt).toHaveValue("rain");
+    expect(screen.getByText("4 / 2,000")).toBeInTheDocument();
+    await user.clear(prompt);
+    await user.type(prompt, "snow falls");
+    expect(store.getState().timeline.clips[0]?.interactions[0]?.prompt).toBe("snow falls");
+    expect(screen.getByText("10 / 2,000")).toBeInTheDocument();
+    // The whole burst of typing is one undo step.
+    expect(store.temporal.getState().pastStates).toHaveLength(1);
+  });
+
+  it("pins the entry's problems, such as an empty prompt", async () => {
+    const { user } = setup(["s1"]);
+    await user.clear(screen.getByRole("textbox", { name: "Prompt" }));
+    expect(screen.getByText("the prompt of the start at 0.00 s is empty")).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "Prompt" })).toHaveAttribute("aria-invalid", "true");
+  });
+
+  it("flags a prompt over the 2,000 character limit", async () => {
+    const { store } = setup(["i1"]);
+    store.getState().actions.setPrompt("i1", "x".repeat(2001));
+    expect(await screen.findByText("2,001 / 2,000")).toBeInTheDocument();
+    expect(screen.getByText(/the limit is 2,000/)).toBeInTheDocument();
+  });
+
+  it("sets an exact time and says when the rules kept it elsewhere", async () => {
+    const { store, user } = setup(["i1"]);
+    const time = screen.getByRole("textbox", { name: "Time (seconds)" });
+    expect(time).toHaveValue("3.00");
+    await user.clear(time);
+    await user.type(time, "4.25{Enter}");
+    expect(store.getState().timeline.clips[0]?.interactions[0]?.timestampMs).toBe(4250);
+    await user.clear(time);
+    await user.type(time, "20{Enter}");
+    expect(store.getState().timeline.clips[0]?.interactions[0]?.timestampMs).toBe(9000);
+    expect(time).toHaveValue("9.00");
+    expect(screen.getByText(/Kept at 9\.00 s/)).toBeInTheDocument();
+    await user.clear(time);
+    await user.type(time, "soon{Enter}");
+    expect(screen.getByText("Enter a time in seconds, like 3.25")).toBeInTheDocument();
+  });
+
+  it("deletes the selected interaction, and a start deletes its stream", async () => {
+    const { store, user } = setup(["i1"]);
+    await user.click(screen.getByRole("button", { name: "Delete interaction" }));
+    expect(store.getState().timeline.clips[0]?.interactions).toEqual([]);
+    store.getState().actions.select(["s1"]);
+    await user.click(await screen.findByRole("button", { name: "Delete stream" }));
+    expect(store.getState().timeline.clips).toEqual([]);
+  });
+
+  it("offers group actions for several selected entries", async () => {
+    const { store, user } = setup(["i1", "s1"]);
+    expect(screen.getByRole("heading", { name: "2 entries selected" })).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Duplicate" }));
+    expect(store.getState().timeline.clips).toHaveLength(2);
+  });
+});
