@@ -2,6 +2,7 @@
 // alone, and how quickly the engine answers status polls while it renders.
 // Prints figures; asserts nothing (speed goals are read by people, not tests).
 import autocannon from "autocannon";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -12,7 +13,18 @@ import {
   frameSizeFor,
   renderStream,
 } from "../server/render/render-stream";
+import { RENDER_PROCESS_ENV } from "../server/render/process-env";
 import { createScene } from "../server/render/scene";
+
+// Measure the renderer as the engine runs it: in a process started with the render
+// environment (glibc settings read at start-up), so re-run this script in one if needed.
+if (Object.entries(RENDER_PROCESS_ENV).some(([name, value]) => process.env[name] !== value)) {
+  const child = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
+    stdio: "inherit",
+    env: { ...process.env, ...RENDER_PROCESS_ENV },
+  });
+  process.exit(child.status ?? 1);
+}
 
 const DURATION_MS = 60_000;
 const prompts = [

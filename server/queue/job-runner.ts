@@ -4,6 +4,7 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { streamDir } from "../artifacts/artifact-files";
+import { RENDER_PROCESS_ENV } from "../render/process-env";
 import type { JobStore } from "../jobs/job-store";
 import type { JobRecord } from "../jobs/job-types";
 import { buildTasks } from "./job-inputs";
@@ -44,6 +45,7 @@ export function createJobRunner(options: JobRunnerOptions) {
   function start(job: JobRecord): void {
     const child = fork(WORKER, [], {
       execArgv: ["--import", "tsx"],
+      env: { ...process.env, ...RENDER_PROCESS_ENV },
       serialization: "advanced",
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
