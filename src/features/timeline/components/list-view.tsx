@@ -68,7 +68,7 @@ export function ListView() {
               <th scope="col" className="w-28 px-3 py-2">
                 Time (s)
               </th>
-              <th scope="col" className="w-36 px-3 py-2">
+              <th scope="col" className="w-48 px-3 py-2">
                 Kind
               </th>
               <th scope="col" className="px-3 py-2">
@@ -160,7 +160,7 @@ const ListRow = memo(function ListRow({
         />
       </td>
       <td className="px-3 py-1.5">
-        <span className="inline-flex items-center gap-1.5">
+        <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
           <span
             aria-hidden
             className={[

@@ -19,7 +19,7 @@ function displayJson(script: ScriptEntry[]): string {
       ...entry,
       start: {
         ...entry.start,
-        image: `${image.slice(0, Math.min(comma + 12, 40))}… (${formatMegabytes(bytes)})`,
+        image: `${image.slice(0, Math.min(comma + 12, 40))}… (${bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : formatMegabytes(bytes)})`,
       },
     };
   });

@@ -1,4 +1,5 @@
 // The editor's main toolbar: adding entries, undo and redo, orientation and the view.
+import { useState } from "react";
 import { clipAt, clipToEndAt } from "../model/operations";
 import { useDraftActions, useDraftHistory, useDraftStore } from "../store/use-draft-store";
 import { focusPromptSoon } from "./focus-prompt";
@@ -14,13 +15,17 @@ export function StudioToolbar({
 }: {
   view: StudioView;
   onViewChange: (view: StudioView) => void;
-  onOrientationChange: (portrait: boolean) => void;
+  /** Resolves once the images are re-cropped and the change is made. */
+  onOrientationChange: (portrait: boolean) => Promise<void>;
   onShowShortcuts: () => void;
 }) {
   const actions = useDraftActions();
   const canInteract = useDraftStore((s) => clipAt(s.timeline, s.playheadMs) !== null);
   const canEnd = useDraftStore((s) => clipToEndAt(s.timeline, s.playheadMs) !== null);
-  const portrait = useDraftStore((s) => s.timeline.portrait);
+  const current = useDraftStore((s) => s.timeline.portrait);
+  // Re-cropping takes a moment: the radio shows the choice at once.
+  const [pending, setPending] = useState<boolean | null>(null);
+  const portrait = pending ?? current;
   const canUndo = useDraftHistory((h) => h.pastStates.length > 0);
   const canRedo = useDraftHistory((h) => h.futureStates.length > 0);
   const undo = useDraftHistory((h) => h.undo);
@@ -82,7 +87,7 @@ export function StudioToolbar({
             <label
               key={label}
               className={[
-                "flex cursor-pointer items-center gap-1.5 rounded-md px-2.5 py-1 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500",
+                "relative flex cursor-pointer items-center gap-1.5 rounded-md px-2.5 py-1 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500",
                 portrait === value
                   ? "bg-white text-zinc-900 shadow-sm dark:bg-zinc-700 dark:text-white"
                   : "text-zinc-600 dark:text-zinc-400",
@@ -91,9 +96,12 @@ export function StudioToolbar({
               <input
                 type="radio"
                 name="orientation"
-                className="sr-only"
+                className="absolute inset-0 cursor-pointer appearance-none rounded-md opacity-0"
                 checked={portrait === value}
-                onChange={() => onOrientationChange(value)}
+                onChange={() => {
+                  setPending(value);
+                  void onOrientationChange(value).finally(() => setPending(null));
+                }}
               />
               <span
                 aria-hidden
@@ -114,7 +122,7 @@ export function StudioToolbar({
             <label
               key={value}
               className={[
-                "cursor-pointer rounded-md px-2.5 py-1 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500",
+                "relative cursor-pointer rounded-md px-2.5 py-1 text-sm font-medium has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500",
                 view === value
                   ? "bg-white text-zinc-900 shadow-sm dark:bg-zinc-700 dark:text-white"
                   : "text-zinc-600 dark:text-zinc-400",
@@ -123,7 +131,7 @@ export function StudioToolbar({
               <input
                 type="radio"
                 name="view"
-                className="sr-only"
+                className="absolute inset-0 cursor-pointer appearance-none rounded-md opacity-0"
                 checked={view === value}
                 onChange={() => onViewChange(value)}
               />

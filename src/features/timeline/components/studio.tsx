@@ -182,7 +182,7 @@ function StudioEditor({ store, session }: { store: DraftStore; session: DraftSes
         <StudioToolbar
           view={view}
           onViewChange={setView}
-          onOrientationChange={(portrait) => void changeOrientation(portrait)}
+          onOrientationChange={changeOrientation}
           onShowShortcuts={() => setShortcutsOpen(true)}
         />
         <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
