@@ -4,7 +4,8 @@ import { memo, useEffect, useRef } from "react";
 import { formatSeconds } from "../../../contract/format";
 import { useTimelineCheck } from "../hooks/use-timeline-check";
 import type { EntryKind } from "../model/timeline";
-import { useDraftActions, useDraftStore } from "../store/use-draft-store";
+import { locateEntry } from "../model/operations";
+import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
 import { entryNoun } from "./drag-data";
 
 interface Row {
@@ -116,6 +117,7 @@ const ListRow = memo(function ListRow({
   problem: string | undefined;
 }) {
   const actions = useDraftActions();
+  const store = useDraftStoreApi();
   const timeRef = useRef<HTMLInputElement>(null);
   const name = `${entryNoun(row.kind)} of stream ${row.stream} at ${formatSeconds(row.ms)}`;
 
@@ -131,7 +133,9 @@ const ListRow = memo(function ListRow({
     if (input.value.trim() !== "" && Number.isFinite(seconds) && seconds >= 0) {
       actions.moveEntry(row.id, Math.round(seconds * 1000));
     }
-    input.value = (row.ms / 1000).toFixed(2);
+    // The time the rules allowed, read back from the store (this row's props are a render old).
+    const now = locateEntry(store.getState().timeline, row.id)?.timestampMs ?? row.ms;
+    input.value = (now / 1000).toFixed(2);
   };
 
   return (

@@ -17,9 +17,9 @@ export function Preview() {
   return (
     <section
       aria-label="Preview"
-      className="flex flex-col rounded-xl border border-zinc-200 bg-white p-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+      className="flex min-h-0 flex-col rounded-xl border border-zinc-200 bg-white p-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
     >
-      <div className="flex h-64 items-center justify-center rounded-lg bg-zinc-950 p-3">
+      <div className="flex h-64 min-h-0 items-center justify-center rounded-lg bg-zinc-950 p-3 lg:h-auto lg:flex-1">
         <div
           className={[
             "relative overflow-hidden rounded-md bg-zinc-800 shadow-lg",

@@ -185,7 +185,8 @@ function StudioEditor({ store, session }: { store: DraftStore; session: DraftSes
           onOrientationChange={changeOrientation}
           onShowShortcuts={() => setShortcutsOpen(true)}
         />
-        <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_22rem]">
+        {/* A fixed height, so selecting another entry never shifts the timeline under the pointer. */}
+        <div className="grid gap-4 lg:h-[23rem] lg:grid-cols-[minmax(0,1fr)_22rem]">
           <Preview />
           <Inspector />
         </div>

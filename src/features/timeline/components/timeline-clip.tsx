@@ -212,7 +212,14 @@ const EntryHandle = memo(function EntryHandle({
       data-entry-id={id}
       onClick={onClick}
       onFocus={(event) => {
-        if (event.target === event.currentTarget && !selected) select([id]);
+        // Keyboard focus selects; a click selects in its own handler, with shift or ctrl.
+        if (
+          event.target === event.currentTarget &&
+          !selected &&
+          event.currentTarget.matches(":focus-visible")
+        ) {
+          select([id]);
+        }
       }}
       style={{ left: offsetPx }}
       className={[

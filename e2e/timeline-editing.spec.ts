@@ -1,0 +1,136 @@
+import { expect, type Locator, type Page, test } from "@playwright/test";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
+
+function entry(page: Page, name: string): Locator {
+  return page.getByRole("region", { name: "Timeline" }).getByRole("button", { name, exact: true });
+}
+
+async function scriptTimes(page: Page): Promise<number[]> {
+  const text = await page.getByRole("textbox", { name: "The script as JSON" }).inputValue();
+  return (JSON.parse(text) as { timestamp_ms: number }[]).map((e) => e.timestamp_ms);
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Import script").setInputFiles(fixture("two-streams.json"));
+  await expect(entry(page, "start at 9.00 s")).toBeVisible();
+});
+
+test("shift-click selects several entries, which move and delete together", async ({ page }) => {
+  await entry(page, "interaction at 3.00 s").click();
+  await entry(page, "start at 9.00 s").click({ modifiers: ["Shift"] });
+  await expect(page.getByRole("heading", { name: "2 entries selected" })).toBeVisible();
+  await page.keyboard.press("Shift+ArrowRight");
+  // The second stream moves whole; the interaction moves inside the first.
+  expect(await scriptTimes(page)).toEqual([0, 4000, 9000, 10000, 13000]);
+  await page.keyboard.press("Delete");
+  expect(await scriptTimes(page)).toEqual([0, 9000]);
+  await page.keyboard.press("Control+z");
+  expect(await scriptTimes(page)).toEqual([0, 4000, 9000, 10000, 13000]);
+});
+
+test("double-click and the context menu add entries where they are", async ({ page }) => {
+  const track = page.getByRole("region", { name: "Timeline" });
+  const clip = track.getByRole("button", { name: "stream 1 from 0.00 s to 9.00 s" });
+  await clip.scrollIntoViewIfNeeded();
+  const box = (await clip.boundingBox())!;
+  // 80 px per second: 6 s into the first stream.
+  await page.mouse.dblclick(box.x + 6 * 80, box.y + box.height - 10);
+  await expect(entry(page, "interaction at 6.00 s")).toBeVisible();
+
+  // Right-click after the last stream: a new stream there.
+  await page.mouse.click(box.x + 14 * 80, box.y + box.height / 2, { button: "right" });
+  await page.getByRole("menuitem", { name: "Add stream here" }).click();
+  await expect(entry(page, "start at 14.00 s")).toBeVisible();
+  await expect(entry(page, "end at 19.00 s")).toBeVisible();
+});
+
+test("copy, paste and duplicate with the keyboard", async ({ page }) => {
+  await entry(page, "start at 9.00 s").click();
+  await page.keyboard.press("Control+d");
+  await expect(entry(page, "start at 12.00 s")).toBeVisible();
+  await entry(page, "interaction at 3.00 s").click();
+  await page.keyboard.press("Control+c");
+  // Move the playhead into the second stream, then paste there.
+  await page.getByRole("slider", { name: "Playhead" }).focus();
+  await page.keyboard.press("Home");
+  for (let i = 0; i < 10; i++) await page.keyboard.press("Shift+ArrowRight");
+  await page.getByRole("heading", { level: 1, name: "Studio" }).click();
+  await page.keyboard.press("Control+v");
+  await expect(entry(page, "interaction at 10.00 s")).toBeVisible();
+});
+
+test("the list view edits the same draft", async ({ page }) => {
+  await page.getByRole("radio", { name: "List view" }).check();
+  const entries = page.getByRole("region", { name: "Entries" });
+  const time = entries.getByRole("textbox", {
+    name: "Time of the interaction of stream 1 at 3.00 s",
+  });
+  await time.fill("4.5");
+  await time.press("Enter");
+  const prompt = entries.getByRole("textbox", {
+    name: "Prompt of the start of stream 2 at 9.00 s",
+  });
+  await prompt.fill("A frozen lake at noon");
+  await page.getByRole("radio", { name: "Timeline view" }).check();
+  await expect(entry(page, "interaction at 4.50 s")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Timeline" })).toContainText(
+    "A frozen lake at noon",
+  );
+});
+
+test("drafts: new, rename, switch, and delete with undo", async ({ page }) => {
+  await page.getByRole("textbox", { name: "Draft name" }).fill("City and desert");
+  await page.getByRole("button", { name: "New draft" }).click();
+  await expect(entry(page, "start at 0.00 s")).toHaveCount(0);
+  const switcher = page.getByRole("combobox", { name: "Open draft" });
+  await expect(switcher.getByRole("option", { name: "City and desert" })).toHaveCount(1);
+  await switcher.selectOption({ label: "City and desert" });
+  await expect(entry(page, "start at 9.00 s")).toBeVisible();
+
+  await page.getByRole("button", { name: "Delete draft" }).click();
+  await page
+    .getByRole("group", { name: "Confirm delete" })
+    .getByRole("button", { name: "Delete" })
+    .click();
+  await expect(entry(page, "start at 9.00 s")).toHaveCount(0);
+  await page.getByRole("button", { name: "Undo" }).last().click();
+  await expect(entry(page, "start at 9.00 s")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Draft name" })).toHaveValue("City and desert");
+});
+
+test("a script dropped anywhere on the studio opens as a new draft", async ({ page }) => {
+  const text = readFileSync(fixture("two-streams.json"), "utf8").replace(
+    "A quiet desert",
+    "A loud desert",
+  );
+  const dataTransfer = await page.evaluateHandle((json) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([json], "dropped.json", { type: "application/json" }));
+    return transfer;
+  }, text);
+  const target = page.getByRole("region", { name: "Problems" });
+  await target.dispatchEvent("dragenter", { dataTransfer });
+  await target.dispatchEvent("drop", { dataTransfer });
+  await expect(page.getByText("Imported dropped.json as a new draft")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Timeline" })).toContainText("A loud desert");
+});
+
+test("space plays the preview and ? lists the shortcuts", async ({ page }) => {
+  await page.getByRole("heading", { level: 1, name: "Studio" }).click();
+  await page.keyboard.press(" ");
+  await expect(page.getByRole("button", { name: "Pause preview" })).toBeVisible();
+  await expect(page.getByRole("slider", { name: "Playhead" })).not.toHaveAttribute(
+    "aria-valuenow",
+    "0",
+  );
+  await page.keyboard.press(" ");
+  await expect(page.getByRole("button", { name: "Play preview" })).toBeVisible();
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeHidden();
+});
