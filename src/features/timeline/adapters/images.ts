@@ -5,8 +5,9 @@ import { frameSize, MAX_IMAGE_BYTES } from "../../../contract/script";
 export type PreparedImage =
   { ok: true; dataUrl: string; width: number; height: number } | { ok: false; message: string };
 
-// FileReader rather than Blob.arrayBuffer, which some environments (jsdom) lack.
+// Blob.arrayBuffer where there is one; FileReader in environments that lack it (jsdom).
 function readBytes(blob: Blob): Promise<ArrayBuffer> {
+  if (typeof blob.arrayBuffer === "function") return blob.arrayBuffer();
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => resolve(reader.result as ArrayBuffer);

@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+import { act, cleanup, renderHook, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import type { DraftData } from "../store/draft-store";
+import { type DraftPersistence, newDraftData, useDraftSession } from "./use-draft-session";
+
+afterEach(cleanup);
+
+function memoryPersistence(initial: DraftData[] = [], failSaves = false) {
+  const drafts = new Map(initial.map((d) => [d.draftId, d]));
+  let last: string | null = initial[0]?.draftId ?? null;
+  let pending: DraftData | null = null;
+  let onError: (error: Error) => void = () => undefined;
+  const persistence: DraftPersistence = {
+    list: async () =>
+      [...drafts.values()].map((d) => ({ id: d.draftId, name: d.name, updatedAt: 0 })),
+    load: async (id) => drafts.get(id) ?? null,
+    remove: async (id) => void drafts.delete(id),
+    lastOpenId: async () => last,
+    setLastOpenId: async (id) => void (last = id),
+    schedule: (data) => void (pending = data),
+    flush: async () => {
+      if (!pending) return;
+      if (failSaves) {
+        const error = new Error("The browser's storage is full.");
+        onError(error);
+        throw error;
+      }
+      drafts.set(pending.draftId, pending);
+      pending = null;
+    },
+    dispose: () => undefined,
+    setErrorHandler: (handler) => void (onError = handler),
+  };
+  return { persistence, drafts };
+}
+
+describe("useDraftSession", () => {
+  it("opens the last draft on start", async () => {
+    const saved = newDraftData("Saved");
+    const { persistence } = memoryPersistence([saved]);
+    const { result } = renderHook(() => useDraftSession(persistence, { onStorageError: vi.fn() }));
+    await waitFor(() => expect(result.current.store).not.toBeNull());
+    expect(result.current.store?.getState().draftId).toBe(saved.draftId);
+  });
+
+  it("opens a shared script as a new draft instead, and saves it", async () => {
+    const { persistence, drafts } = memoryPersistence([newDraftData("Saved")]);
+    const shared = newDraftData("Shared").timeline;
+    const { result } = renderHook(() =>
+      useDraftSession(persistence, {
+        onStorageError: vi.fn(),
+        takeStartupDraft: () => ({ name: "Shared", timeline: shared }),
+      }),
+    );
+    await waitFor(() => expect(result.current.store?.getState().name).toBe("Shared"));
+    await act(() => result.current.flush());
+    expect([...drafts.values()].map((d) => d.name).sort()).toEqual(["Saved", "Shared"]);
+  });
+
+  it("saves each change, and reports a failing save instead of swallowing it", async () => {
+    const onStorageError = vi.fn();
+    const { persistence } = memoryPersistence([], true);
+    const { result } = renderHook(() => useDraftSession(persistence, { onStorageError }));
+    await waitFor(() => expect(result.current.store).not.toBeNull());
+    act(() => result.current.store?.getState().actions.addStream());
+    await act(() => result.current.flush());
+    expect(onStorageError).toHaveBeenCalledWith("The browser's storage is full.");
+  });
+
+  it("deletes the open draft and opens another", async () => {
+    const a = newDraftData("A");
+    const b = newDraftData("B");
+    const { persistence, drafts } = memoryPersistence([a, b]);
+    const { result } = renderHook(() => useDraftSession(persistence, { onStorageError: vi.fn() }));
+    await waitFor(() => expect(result.current.store?.getState().name).toBe("A"));
+    await act(() => result.current.remove());
+    expect(drafts.has(a.draftId)).toBe(false);
+    expect(result.current.store?.getState().name).toBe("B");
+  });
+});
