@@ -134,3 +134,39 @@ test("space plays the preview and ? lists the shortcuts", async ({ page }) => {
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeHidden();
 });
+
+async function dragBy(page: Page, target: Locator, dx: number, options: { alt?: boolean } = {}) {
+  await target.scrollIntoViewIfNeeded();
+  const box = (await target.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  if (options.alt) await page.keyboard.down("Alt");
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y, { steps: 5 });
+  await page.mouse.move(x + dx, y, { steps: 5 });
+  await page.mouse.up();
+  if (options.alt) await page.keyboard.up("Alt");
+}
+
+test.describe("on a wide screen", () => {
+  // Wide enough that no drag comes near the edge, where the timeline scrolls by itself.
+  test.use({ viewport: { width: 1600, height: 900 } });
+
+  test("drags a whole stream, resizes it by its end, and ripples with Alt", async ({ page }) => {
+    const track = page.getByRole("region", { name: "Timeline" });
+    // 80 px per second at the default zoom.
+    await dragBy(page, track.getByRole("button", { name: "stream 2 from 9.00 s to 12.00 s" }), 160);
+    await expect(
+      track.getByRole("button", { name: "stream 2 from 11.00 s to 14.00 s" }),
+    ).toBeVisible();
+    await dragBy(page, entry(page, "end at 14.00 s"), 80);
+    await expect(entry(page, "end at 15.00 s")).toBeVisible();
+    // Lengthening the first stream by a second with Alt pushes the second one along.
+    await dragBy(page, entry(page, "end at 9.00 s"), 80, { alt: true });
+    expect(await scriptTimes(page)).toEqual([0, 3000, 10000, 12000, 16000]);
+    // Without ripple, a stream stops at its neighbour.
+    await dragBy(page, entry(page, "end at 10.00 s"), 400);
+    expect(await scriptTimes(page)).toEqual([0, 3000, 12000, 12000, 16000]);
+  });
+});
