@@ -48,7 +48,10 @@ export const TimelineClip = memo(function TimelineClip({
   const problems = parseIssues(issues);
   const left = clip.start.timestampMs * pxPerMs;
   const width = Math.max(2, (clip.end.timestampMs - clip.start.timestampMs) * pxPerMs);
-  const clipSelected = selected.includes(clip.start.id) || selected.includes(clip.end.id);
+  const clipSelected =
+    selected.includes(clip.id) ||
+    selected.includes(clip.start.id) ||
+    selected.includes(clip.end.id);
   const hasProblem = problems.size > 0;
 
   return (
@@ -120,7 +123,9 @@ function ClipBody({
     id: `clip:${clip.id}`,
     data,
   });
-  const onClick = useSelectOnClick(clip.start.id);
+  // The body stands for the whole stream: arrows and drags move it, Delete removes it.
+  const onClick = useSelectOnClick(clip.id);
+  const { select } = useDraftActions();
   const label = `stream ${index + 1} from ${formatSeconds(clip.start.timestampMs)} to ${formatSeconds(clip.end.timestampMs)}`;
   return (
     // dnd-kit's attributes and listeners make this a focusable button with key handling.
@@ -134,6 +139,9 @@ function ClipBody({
       aria-label={label}
       aria-pressed={selected}
       onClick={onClick}
+      onFocus={(event) => {
+        if (!selected && event.currentTarget.matches(":focus-visible")) select([clip.id]);
+      }}
       className={[
         "group absolute inset-0 flex cursor-grab touch-none overflow-hidden rounded-lg border text-left select-none active:cursor-grabbing",
         selected

@@ -162,10 +162,7 @@ export function TimelineView() {
     const data = event.active.data.current as DragData | undefined;
     if (!data) return;
     const state = store.getState();
-    const selectId =
-      data.kind === "clip"
-        ? (state.timeline.clips.find((c) => c.id === data.id)?.start.id ?? data.id)
-        : data.id;
+    const selectId = data.id;
     const inSelection = state.selection.includes(selectId);
     if (!inSelection) actions.select([selectId]);
     const group = inSelection && state.selection.length > 1 ? state.selection : null;
@@ -331,6 +328,7 @@ function selectedClips(clips: readonly Clip[], selection: readonly string[]): st
   return clips
     .filter(
       (c) =>
+        wanted.has(c.id) ||
         wanted.has(c.start.id) ||
         wanted.has(c.end.id) ||
         c.interactions.some((i) => wanted.has(i.id)),

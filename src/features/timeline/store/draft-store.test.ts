@@ -140,3 +140,17 @@ describe("createDraftStore", () => {
     expect(t.store.getState().pxPerSecond).toBe(800);
   });
 });
+
+describe("a selected stream", () => {
+  it("moves whole with the arrows, shows its start, and deletes whole", async () => {
+    const { selectedEntry } = await import("./draft-store");
+    const t = setup();
+    t.actions.select(["c1"]);
+    expect(selectedEntry(t.store.getState())?.kind).toBe("start");
+    t.actions.nudgeSelection(1000);
+    expect(t.times()).toEqual([1000, 4000, 10000]);
+    expect(liveSelection(t.store.getState())).toEqual(["c1"]);
+    t.actions.remove(liveSelection(t.store.getState()));
+    expect(t.times()).toEqual([]);
+  });
+});

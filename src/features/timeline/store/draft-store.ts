@@ -285,17 +285,24 @@ export function createDraftStore(initial: DraftInit, options: { now?: () => numb
   return store;
 }
 
-/** The selected ids that still exist (an undo can remove a selected entry). */
+/**
+ * The selected ids that still exist (an undo can remove a selected entry). A selection holds
+ * entry ids, or a clip's id for a whole stream.
+ */
 export function liveSelection(state: Pick<DraftState, "selection" | "timeline">): string[] {
   if (state.selection.length === 0) return state.selection;
   const existing = new Set(entryIdsInScriptOrder(state.timeline));
+  for (const clip of state.timeline.clips) existing.add(clip.id);
   const live = state.selection.filter((id) => existing.has(id));
   return live.length === state.selection.length ? state.selection : live;
 }
 
 export function selectedEntry(state: Pick<DraftState, "selection" | "timeline">) {
   const id = state.selection.length === 1 ? state.selection[0] : undefined;
-  return id === undefined ? null : locateEntry(state.timeline, id);
+  if (id === undefined) return null;
+  // A selected stream shows its start.
+  const clip = state.timeline.clips.find((c) => c.id === id);
+  return locateEntry(state.timeline, clip ? clip.start.id : id);
 }
 
 export function draftData(state: DraftState): DraftData {
