@@ -224,7 +224,9 @@ function EntryProblems({ id }: { id: string }) {
   return (
     <ul className="space-y-1 rounded-lg bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-500/10 dark:text-red-300">
       {mine.map((p) => (
-        <li key={`${p.code}:${p.field}`}>{p.message}</li>
+        <li key={`${p.code}:${p.field}`} className="first-letter:uppercase">
+          {p.message}
+        </li>
       ))}
     </ul>
   );
