@@ -25,11 +25,11 @@ test("shift-click selects several entries, which move and delete together", asyn
   await expect(page.getByRole("heading", { name: "2 entries selected" })).toBeVisible();
   await page.keyboard.press("Shift+ArrowRight");
   // The second stream moves whole; the interaction moves inside the first.
-  expect(await scriptTimes(page)).toEqual([0, 4000, 9000, 10000, 13000]);
+  await expect.poll(() => scriptTimes(page)).toEqual([0, 4000, 9000, 10000, 13000]);
   await page.keyboard.press("Delete");
-  expect(await scriptTimes(page)).toEqual([0, 9000]);
+  await expect.poll(() => scriptTimes(page)).toEqual([0, 9000]);
   await page.keyboard.press("Control+z");
-  expect(await scriptTimes(page)).toEqual([0, 4000, 9000, 10000, 13000]);
+  await expect.poll(() => scriptTimes(page)).toEqual([0, 4000, 9000, 10000, 13000]);
 });
 
 test("double-click and the context menu add entries where they are", async ({ page }) => {
@@ -119,6 +119,28 @@ test("a script dropped anywhere on the studio opens as a new draft", async ({ pa
   await expect(page.getByRole("region", { name: "Timeline" })).toContainText("A loud desert");
 });
 
+test("an image dropped on a stream on the timeline becomes its start's image", async ({ page }) => {
+  const png = readFileSync(fixture("frame.png")).toString("base64");
+  const dataTransfer = await page.evaluateHandle((base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], "frame.png", { type: "image/png" }));
+    return transfer;
+  }, png);
+  const clip = page
+    .getByRole("region", { name: "Timeline" })
+    .getByRole("button", { name: "stream 2 from 9.00 s to 12.00 s" });
+  await clip.dispatchEvent("dragenter", { dataTransfer });
+  await clip.dispatchEvent("drop", { dataTransfer });
+  await entry(page, "start at 9.00 s").click();
+  await expect(page.getByRole("img", { name: "Start frame" })).toHaveAttribute(
+    "src",
+    /^data:image\/png;base64,/,
+  );
+  // The drop did not also import anything: still the same draft.
+  await expect(page.getByText(/Imported frame/)).toHaveCount(0);
+});
+
 test("space plays the preview and ? lists the shortcuts", async ({ page }) => {
   await page.getByRole("heading", { level: 1, name: "Studio" }).click();
   await page.keyboard.press(" ");
@@ -164,9 +186,9 @@ test.describe("on a wide screen", () => {
     await expect(entry(page, "end at 15.00 s")).toBeVisible();
     // Lengthening the first stream by a second with Alt pushes the second one along.
     await dragBy(page, entry(page, "end at 9.00 s"), 80, { alt: true });
-    expect(await scriptTimes(page)).toEqual([0, 3000, 10000, 12000, 16000]);
+    await expect.poll(() => scriptTimes(page)).toEqual([0, 3000, 10000, 12000, 16000]);
     // Without ripple, a stream stops at its neighbour.
     await dragBy(page, entry(page, "end at 10.00 s"), 400);
-    expect(await scriptTimes(page)).toEqual([0, 3000, 12000, 12000, 16000]);
+    await expect.poll(() => scriptTimes(page)).toEqual([0, 3000, 12000, 12000, 16000]);
   });
 });

@@ -3,10 +3,13 @@
 // only replaces when the clip changes, so a drag's drop re-renders one clip.
 import { useDraggable } from "@dnd-kit/core";
 import { memo, type MouseEvent } from "react";
+import { useDropzone } from "react-dropzone";
+import { toast } from "sonner";
 import { useShallow } from "zustand/react/shallow";
+import { prepareImage } from "../adapters/images";
 import { formatSeconds } from "../../../contract/format";
 import type { Clip } from "../model/timeline";
-import { useDraftActions, useDraftStore } from "../store/use-draft-store";
+import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
 import { entryLabel, type DragData } from "./drag-data";
 
 interface ClipProps {
@@ -54,8 +57,18 @@ export const TimelineClip = memo(function TimelineClip({
     selected.includes(clip.end.id);
   const hasProblem = problems.size > 0;
 
+  const { getRootProps, isDragActive } = useClipImageDrop(clip.start.id);
+
   return (
-    <div className="absolute inset-y-2" style={{ left, width }} data-clip={clip.id}>
+    <div
+      {...getRootProps({ className: "absolute inset-y-2", style: { left, width } })}
+      data-clip={clip.id}
+    >
+      {isDragActive ? (
+        <div className="pointer-events-none absolute inset-0 z-30 flex items-center justify-center rounded-lg border-2 border-dashed border-accent-500 bg-accent-500/20 text-xs font-medium text-accent-800 dark:text-accent-200">
+          Drop to set this stream&apos;s image
+        </div>
+      ) : null}
       <ClipBody
         clip={clip}
         index={index}
@@ -95,6 +108,29 @@ export const TimelineClip = memo(function TimelineClip({
     </div>
   );
 });
+
+/** Every stream's start takes an image dropped on its clip, as the inspector's zone does. */
+function useClipImageDrop(startId: string) {
+  const store = useDraftStoreApi();
+  return useDropzone({
+    noClick: true,
+    noKeyboard: true,
+    multiple: false,
+    noDragEventsBubbling: true,
+    onDrop: (accepted, rejected) => {
+      const file = accepted[0] ?? rejected[0]?.file;
+      if (!file) return;
+      const { timeline, actions } = store.getState();
+      prepareImage(file, timeline.portrait).then(
+        (result) => {
+          if (result.ok) actions.setImage(startId, result.dataUrl, file);
+          else toast.error(result.message);
+        },
+        () => toast.error(`${file.name} could not be read as an image.`),
+      );
+    },
+  });
+}
 
 function useSelectOnClick(id: string) {
   const { select } = useDraftActions();
