@@ -76,6 +76,16 @@ export const TimelineClip = memo(function TimelineClip({
         invalid={hasProblem}
         width={width}
       />
+      {/* Tab order follows time: start, interactions, end. */}
+      <EntryHandle
+        id={clip.start.id}
+        kind="start"
+        ms={clip.start.timestampMs}
+        offsetPx={0}
+        selected={selected.includes(clip.start.id)}
+        problem={problems.get(clip.start.id)}
+        prompt={clip.start.prompt}
+      />
       {clip.interactions.map((interaction) => (
         <EntryHandle
           key={interaction.id}
@@ -88,15 +98,6 @@ export const TimelineClip = memo(function TimelineClip({
           prompt={interaction.prompt}
         />
       ))}
-      <EntryHandle
-        id={clip.start.id}
-        kind="start"
-        ms={clip.start.timestampMs}
-        offsetPx={0}
-        selected={selected.includes(clip.start.id)}
-        problem={problems.get(clip.start.id)}
-        prompt={clip.start.prompt}
-      />
       <EntryHandle
         id={clip.end.id}
         kind="end"
