@@ -1,5 +1,5 @@
-// Renders real clips and reads them back with ffmpeg: what a player would get, not what the
-// renderer meant to write.
+// Renders real clips and reads them back with ffmpeg: what a player gets, not what the renderer
+// meant to write.
 import { createCanvas, loadImage } from "@napi-rs/canvas";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,36 +7,52 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { probeVideo } from "./ffmpeg";
 import { RenderError, type RenderStreamInput, renderStream } from "./render-stream";
-import { createScene, wrapText } from "./scene";
 
 const root = mkdtempSync(path.join(tmpdir(), "simulate-render-test-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 let dirs = 0;
 const outDir = () => path.join(root, `stream-${dirs++}`);
 
-function imageBytes(width: number, height: number, mime: "image/png" | "image/jpeg"): Uint8Array {
+/** A green picture with a blue centre, so a centre crop can be told from a corner. */
+function pictureBytes(width: number, height: number, mime: "image/png" | "image/jpeg"): Buffer {
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext("2d");
   ctx.fillStyle = "#22c55e";
   ctx.fillRect(0, 0, width, height);
-  ctx.fillStyle = "#1e3a8a";
-  ctx.fillRect(width / 4, height / 4, width / 2, height / 2);
+  ctx.fillStyle = "#1d4ed8";
+  ctx.fillRect(width * 0.35, height * 0.35, width * 0.3, height * 0.3);
   return mime === "image/png" ? canvas.toBuffer("image/png") : canvas.toBuffer("image/jpeg");
 }
 
-/** Top-level MP4 boxes in file order. */
+/** Top-level MP4 box types in file order. */
 function topLevelBoxes(file: string): string[] {
   const bytes = readFileSync(file);
   const boxes: string[] = [];
   for (let offset = 0; offset + 8 <= bytes.length;) {
     let size = bytes.readUInt32BE(offset);
-    const type = bytes.toString("ascii", offset + 4, offset + 8);
+    boxes.push(bytes.toString("ascii", offset + 4, offset + 8));
     if (size === 1) size = Number(bytes.readBigUInt64BE(offset + 8));
-    boxes.push(type);
-    if (size < 8) break;
+    if (size === 0) break; // the box runs to the end of the file
+    if (size < 8) throw new Error(`a box of ${size} bytes at ${offset}`);
     offset += size;
   }
   return boxes;
+}
+
+/** ffmpeg processes this test process started that are still alive (Linux only). */
+function ffmpegChildren(): number[] {
+  if (process.platform !== "linux") return [];
+  const pids: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = /^\d+ \((.*)\) \S+ (\d+)/.exec(readFileSync(`/proc/${entry}/stat`, "utf8"));
+      if (stat?.[1] === "ffmpeg" && Number(stat[2]) === process.pid) pids.push(Number(entry));
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return pids;
 }
 
 const landscape: RenderStreamInput = {
@@ -50,11 +66,18 @@ const landscape: RenderStreamInput = {
 };
 
 describe("renderStream", () => {
-  it("writes a faststart H.264 MP4 with exactly round(d/40) frames, a thumbnail, a preview and events", async () => {
+  it("writes a faststart H.264 MP4 of round(d/40) frames, a thumbnail, a preview and events", async () => {
     const dir = outDir();
-    const result = await renderStream(landscape, dir);
+    const progress: number[] = [];
+    const result = await renderStream(landscape, dir, {
+      onProgress: (done, total) => {
+        expect(total).toBe(31);
+        progress.push(done);
+      },
+    });
     expect(result).toMatchObject({ frameCount: 31, width: 1280, height: 704 });
     expect(Math.abs(result.durationSeconds - 1.22)).toBeLessThanOrEqual(0.04);
+    expect(progress.at(-1)).toBe(31);
 
     const video = await probeVideo(result.files.video);
     expect(video).toMatchObject({
@@ -65,21 +88,32 @@ describe("renderStream", () => {
       frameCount: 31,
     });
     const boxes = topLevelBoxes(result.files.video);
+    expect(boxes[0]).toBe("ftyp");
+    expect(boxes).toContain("mdat");
     expect(boxes.indexOf("moov")).toBeGreaterThan(-1);
     expect(boxes.indexOf("moov")).toBeLessThan(boxes.indexOf("mdat"));
 
-    const thumbnail = await loadImage(readFileSync(result.files.thumbnail));
+    const jpeg = readFileSync(result.files.thumbnail);
+    expect(jpeg.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
+    const thumbnail = await loadImage(jpeg);
     expect([thumbnail.width, thumbnail.height]).toEqual([1280, 704]);
-    expect(readFileSync(result.files.thumbnail).subarray(0, 3)).toEqual(
-      Buffer.from([0xff, 0xd8, 0xff]),
-    );
 
     const preview = await probeVideo(result.files.preview);
-    expect(preview.codec).toBe("h264");
+    expect(preview).toMatchObject({ codec: "h264", pixelFormat: "yuv420p", height: 176 });
     expect(preview.width).toBe(320);
     expect(preview.durationSeconds).toBeLessThanOrEqual(3);
+    expect(topLevelBoxes(result.files.preview).indexOf("moov")).toBeLessThan(
+      topLevelBoxes(result.files.preview).indexOf("mdat"),
+    );
 
-    const events = JSON.parse(readFileSync(result.files.events, "utf8")) as { events: unknown[] };
+    const events = JSON.parse(readFileSync(result.files.events, "utf8"));
+    expect(events).toMatchObject({
+      stream_id: landscape.streamId,
+      fps: 25,
+      frame_count: 31,
+      width: 1280,
+      height: 704,
+    });
     expect(events.events).toEqual([
       {
         type: "start",
@@ -106,94 +140,98 @@ describe("renderStream", () => {
     ]);
   });
 
-  it("renders a portrait image-to-video stream at 704x1280 from a JPEG", async () => {
+  it("renders a portrait image-to-video stream at 704x1280, centre-cropped from the image", async () => {
     const result = await renderStream(
       {
-        ...landscape,
+        streamId: "22222222-2222-4222-8222-222222222222",
+        streamNumber: 1,
         portrait: true,
         durationMs: 1000,
         interactions: [],
         start: {
           prompt: "from a photo",
-          image: { bytes: imageBytes(900, 500, "image/jpeg"), mime: "image/jpeg" },
+          image: { bytes: pictureBytes(900, 500, "image/png"), mime: "image/png" },
         },
       },
       outDir(),
     );
     expect(result).toMatchObject({ width: 704, height: 1280, frameCount: 25, durationSeconds: 1 });
-    const preview = await probeVideo(result.files.preview);
-    expect(preview.height).toBe(320);
+    const video = await probeVideo(result.files.video);
+    expect(video).toMatchObject({ codec: "h264", pixelFormat: "yuv420p", frameCount: 25 });
+    expect(await probeVideo(result.files.preview)).toMatchObject({ width: 176, height: 320 });
+
+    // The image's blue centre fills the frame's middle: a centre crop, not a corner or a stretch.
+    const thumbnail = await loadImage(readFileSync(result.files.thumbnail));
+    const canvas = createCanvas(704, 1280);
+    const ctx = canvas.getContext("2d");
+    ctx.drawImage(thumbnail, 0, 0);
+    const [r, g, b] = ctx.getImageData(352, 640, 1, 1).data;
+    expect(b).toBeGreaterThan(180);
+    expect(r).toBeLessThan(80);
+    expect(g).toBeLessThan(120);
+    const events = JSON.parse(readFileSync(result.files.events, "utf8"));
+    expect(events.events[0]).toMatchObject({ type: "start", image: "image/png", frame: 0 });
   });
 
   it("fails a corrupt image with a readable message and leaves no files", async () => {
     const dir = outDir();
     const corrupt = Buffer.concat([
-      Buffer.from(imageBytes(64, 64, "image/png")).subarray(0, 40),
-      Buffer.alloc(40),
+      pictureBytes(64, 64, "image/jpeg").subarray(0, 60),
+      Buffer.alloc(60),
     ]);
     const failure = renderStream(
-      { ...landscape, start: { prompt: "x", image: { bytes: corrupt, mime: "image/png" } } },
+      { ...landscape, start: { prompt: "x", image: { bytes: corrupt, mime: "image/jpeg" } } },
       dir,
     );
     await expect(failure).rejects.toBeInstanceOf(RenderError);
-    await expect(failure).rejects.toThrow(/^the start image could not be decoded/);
+    await expect(failure).rejects.toThrow(/^the start image could not be decoded: \S/);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("fails an ffmpeg error with its exit code and last lines, leaving no files", async () => {
+    const dir = outDir();
+    const failure = renderStream(landscape, dir, { preset: "no-such-preset" });
+    await expect(failure).rejects.toBeInstanceOf(RenderError);
+    await expect(failure).rejects.toThrow(/^encoding failed: ffmpeg exited with code \d+: .+/);
+    expect(readdirSync(dir)).toEqual([]);
+    expect(ffmpegChildren()).toEqual([]);
+  });
+
+  it("refuses a stream shorter than a frame and interactions out of order", async () => {
+    await expect(renderStream({ ...landscape, durationMs: 0 }, outDir())).rejects.toThrow(
+      RenderError,
+    );
+    const unordered = {
+      ...landscape,
+      interactions: [
+        { offsetMs: 800, prompt: "b" },
+        { offsetMs: 400, prompt: "a" },
+      ],
+    };
+    await expect(renderStream(unordered, outDir())).rejects.toThrow(/in order/);
   });
 
   it("stops ffmpeg and removes its temporary files when aborted mid-render", async () => {
     const dir = outDir();
     const controller = new AbortController();
+    let runningAtAbort: number[] = [];
     const rendering = renderStream({ ...landscape, durationMs: 30_000 }, dir, {
       signal: controller.signal,
       onProgress: (done) => {
-        if (done === 20) controller.abort(new Error("cancelled by the test"));
+        if (done !== 20) return;
+        runningAtAbort = ffmpegChildren();
+        controller.abort(new Error("cancelled by the test"));
       },
     });
     await expect(rendering).rejects.toThrow("cancelled by the test");
+    if (process.platform === "linux") expect(runningAtAbort).toHaveLength(1);
+    expect(ffmpegChildren()).toEqual([]);
     expect(readdirSync(dir)).toEqual([]);
   });
-});
 
-describe("scenes", () => {
-  const spec = {
-    width: 320,
-    height: 176,
-    durationMs: 1000,
-    streamNumber: 1,
-    cues: [{ fromMs: 0, prompt: "p" }],
-  };
-
-  it("draw the same picture for the same prompt and another for another", async () => {
-    const a = Buffer.from((await createScene({ ...spec, seedText: "a red canyon" })).frame(0));
-    const again = Buffer.from((await createScene({ ...spec, seedText: "a red canyon" })).frame(0));
-    const other = Buffer.from((await createScene({ ...spec, seedText: "a blue lagoon" })).frame(0));
-    expect(a.equals(again)).toBe(true);
-    expect(a.equals(other)).toBe(false);
-  });
-
-  it("move over time, so the preview is visibly alive", async () => {
-    const scene = await createScene({ ...spec, seedText: "drift" });
-    const first = Buffer.from(scene.frame(0));
-    expect(first.equals(Buffer.from(scene.frame(800)))).toBe(false);
-  });
-
-  it("draw emoji, CJK and right-to-left text without throwing", async () => {
-    const scene = await createScene({
-      ...spec,
-      seedText: "x",
-      cues: [{ fromMs: 0, prompt: "雨の街 🌧️ مدينة" }],
-    });
-    expect(scene.frame(0).length).toBe(320 * 176 * 4);
-  });
-
-  it("wrap long prompts inside the frame, ending the last line with an ellipsis", () => {
-    const ctx = createCanvas(10, 10).getContext("2d");
-    ctx.font = "20px sans-serif";
-    const lines = wrapText(ctx, `${"word ".repeat(200)}${"x".repeat(300)}`, 300, 4);
-    expect(lines).toHaveLength(4);
-    for (const line of lines) expect(ctx.measureText(line).width).toBeLessThanOrEqual(300);
-    expect(lines[3]?.endsWith("…")).toBe(true);
-    const unbroken = wrapText(ctx, "y".repeat(500), 300, 10);
-    for (const line of unbroken) expect(ctx.measureText(line).width).toBeLessThanOrEqual(300);
+  it("rejects at once when the signal is already aborted", async () => {
+    const dir = outDir();
+    const failure = renderStream(landscape, dir, { signal: AbortSignal.abort() });
+    await expect(failure).rejects.toMatchObject({ name: "AbortError" });
   });
 });

@@ -1,22 +1,24 @@
 // Renders one stream of a script as a preview: an animatic with the script's exact timing,
-// captions and start image. It is not a world model; it lets a creator check a script free.
-import { spawn } from "node:child_process";
-import { once } from "node:events";
+// captions and start image. It is not Odyssey's world model; it lets a creator check a script
+// for free. Safe to call from a worker thread or a child process: inputs and results are
+// plain data, and nothing here depends on state set up elsewhere.
+import { randomUUID } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { ffmpegPath, lastLines, probeVideo, runFfmpeg } from "./ffmpeg";
-import { createScene, SceneError } from "./scene";
-
-export const FPS = 25;
-export const FRAME_MS = 1000 / FPS;
-const PREVIEW_SECONDS = 3;
-const PREVIEW_WIDTH = 320;
+import { BackdropError } from "./backdrop";
+import { encodeFrames, x264Args } from "./encode-frames";
+import { FfmpegError, type ProbeResult, probeVideo, runFfmpeg } from "./ffmpeg";
+import { type Raster, rasterBytes } from "./pixels";
+import { type Cue, createScene, encodeJpeg, type SceneSpec } from "./scene";
+import { FPS, FRAME_MS, firstFrameAt, frameCountFor, frameSizeFor } from "./timing";
 
 export interface RenderStreamInput {
   streamId: string;
   /** 1-based, shown in a corner. */
   streamNumber: number;
+  /** 704x1280 if true, else 1280x704. */
   portrait: boolean;
+  /** End minus start of the stream. */
   durationMs: number;
   start: {
     prompt: string;
@@ -24,11 +26,12 @@ export interface RenderStreamInput {
   };
   /** Milliseconds from the stream's start, non-decreasing. */
   interactions: { offsetMs: number; prompt: string }[];
-  /** Absolute script times, for the events file. */
+  /** Absolute script times, for the events file and the on-screen script clock. */
   scriptTimestamps?: { startMs: number; interactionsMs: number[]; endMs: number };
 }
 
 export interface RenderedStream {
+  /** Absolute paths in the output directory. */
   files: { video: string; thumbnail: string; preview: string; events: string };
   /** Measured from the written video, not copied from the input. */
   frameCount: number;
@@ -37,12 +40,15 @@ export interface RenderedStream {
   height: number;
 }
 
-export class RenderError extends Error {}
+/** A stream that could not be rendered; the message is written for the person who sent it. */
+export class RenderError extends Error {
+  override name = "RenderError";
+}
 
 export interface RenderOptions {
   signal?: AbortSignal;
   onProgress?: (framesDone: number, framesTotal: number) => void;
-  /** x264 preset; the benchmark compares them. */
+  /** x264 preset for the video; veryfast unless a benchmark asks otherwise. */
   preset?: string;
 }
 
@@ -53,140 +59,84 @@ export const FILE_NAMES = {
   events: "events.json",
 } as const;
 
-export function frameCountFor(durationMs: number): number {
-  return Math.round(durationMs / FRAME_MS);
-}
+type FileKey = keyof typeof FILE_NAMES;
 
-export function frameSizeFor(portrait: boolean): { width: number; height: number } {
-  return portrait ? { width: 704, height: 1280 } : { width: 1280, height: 704 };
-}
-
-/** The x264 settings every encode here uses: fast enough for 2 cores, sharp enough to read. */
-export function x264Args(preset = "veryfast"): string[] {
-  return ["-c:v", "libx264", "-preset", preset, "-crf", "23", "-pix_fmt", "yuv420p"];
-}
+/** The hover preview: the stream's first seconds, small. */
+const PREVIEW_SECONDS = 3;
+const PREVIEW_SHORT_SIDE = 176;
 
 export async function renderStream(
   input: RenderStreamInput,
   outDir: string,
   options: RenderOptions = {},
 ): Promise<RenderedStream> {
-  const { signal, onProgress } = options;
+  const { signal } = options;
   signal?.throwIfAborted();
+  const frameCount = checkInput(input);
   const { width, height } = frameSizeFor(input.portrait);
-  const total = frameCountFor(input.durationMs);
-  if (total < 1) throw new RenderError(`a stream of ${input.durationMs} ms has no frames`);
-  await mkdir(outDir, { recursive: true });
 
-  const tmp = (name: string) => path.join(outDir, `.${name}.partial`);
-  const final = (name: string) => path.join(outDir, name);
-  const temporaries = Object.values(FILE_NAMES).map(tmp);
+  // A unique suffix, so two renders into one directory never write each other's files.
+  const token = randomUUID().slice(0, 8);
+  const keys = Object.keys(FILE_NAMES) as FileKey[];
+  const partial = (key: FileKey) => path.join(outDir, `.${FILE_NAMES[key]}.${token}.partial`);
+  const final = (key: FileKey) => path.join(outDir, FILE_NAMES[key]);
+  const placed: string[] = [];
 
   try {
-    let scene;
-    try {
-      scene = await createScene({
-        width,
-        height,
-        durationMs: input.durationMs,
-        streamNumber: input.streamNumber,
-        seedText: input.start.prompt,
-        cues: [
-          { fromMs: 0, prompt: input.start.prompt },
-          ...input.interactions.map((i) => ({ fromMs: i.offsetMs, prompt: i.prompt })),
-        ],
-        ...(input.start.image && { image: input.start.image.bytes }),
-      });
-    } catch (error) {
-      throw error instanceof SceneError ? new RenderError(error.message) : error;
-    }
+    await mkdir(outDir, { recursive: true });
+    const scene = await createScene(sceneSpecFor(input));
 
+    let drawn: Raster | undefined;
     await encodeFrames({
-      output: tmp(FILE_NAMES.video),
+      output: partial("video"),
       width,
       height,
-      total,
-      draw: (index) => scene.frame(index * FRAME_MS),
-      onFirstFrame: async () => {
-        await writeFile(tmp(FILE_NAMES.thumbnail), await scene.canvas.encode("jpeg", 85));
+      frameCount,
+      frame: (index) => rasterBytes((drawn = scene.frame(index))),
+      afterFrame: async (index) => {
+        if (index === 0 && drawn) await writeFile(partial("thumbnail"), await encodeJpeg(drawn));
       },
       ...(signal && { signal }),
-      ...(onProgress && { onProgress }),
+      ...(options.onProgress && { onProgress: options.onProgress }),
       ...(options.preset && { preset: options.preset }),
     });
 
+    const previewSize = input.portrait ? `${PREVIEW_SHORT_SIDE}:-2` : `-2:${PREVIEW_SHORT_SIDE}`;
     await runFfmpeg(
       [
-        "-i",
-        tmp(FILE_NAMES.video),
         "-t",
         String(PREVIEW_SECONDS),
+        "-i",
+        partial("video"),
         "-vf",
-        `scale=${input.portrait ? -2 : PREVIEW_WIDTH}:${input.portrait ? PREVIEW_WIDTH : -2}`,
+        `scale=${previewSize}`,
+        ...x264Args({ crf: 28 }),
         "-an",
-        ...x264Args(),
-        "-crf",
-        "30",
         "-movflags",
         "+faststart",
         "-f",
         "mp4",
         "-y",
-        tmp(FILE_NAMES.preview),
+        partial("preview"),
       ],
       signal,
     );
 
-    const measured = await probeVideo(tmp(FILE_NAMES.video));
-    const times = input.scriptTimestamps;
-    const events = {
-      stream_id: input.streamId,
-      fps: FPS,
-      frame_count: measured.frameCount,
-      width: measured.width,
-      height: measured.height,
-      events: [
-        {
-          type: "start",
-          timestamp_ms: times?.startMs ?? 0,
-          offset_ms: 0,
-          frame: 0,
-          prompt: input.start.prompt,
-          image: input.start.image ? input.start.image.mime : null,
-        },
-        ...input.interactions.map((interaction, i) => ({
-          type: "interact",
-          timestamp_ms: times?.interactionsMs[i] ?? interaction.offsetMs,
-          offset_ms: interaction.offsetMs,
-          frame: Math.min(measured.frameCount - 1, Math.round(interaction.offsetMs / FRAME_MS)),
-          prompt: interaction.prompt,
-        })),
-        {
-          type: "end",
-          timestamp_ms: times?.endMs ?? input.durationMs,
-          offset_ms: input.durationMs,
-          frame: measured.frameCount,
-        },
-      ],
-    };
-    await writeFile(tmp(FILE_NAMES.events), `${JSON.stringify(events, null, 2)}\n`);
+    const measured = await probeVideo(partial("video"), signal);
+    await writeFile(partial("events"), `${JSON.stringify(eventsFile(input, measured), null, 2)}\n`);
     signal?.throwIfAborted();
 
-    // The video goes last: its presence is what says the stream's files are complete.
-    for (const name of [
-      FILE_NAMES.thumbnail,
-      FILE_NAMES.preview,
-      FILE_NAMES.events,
-      FILE_NAMES.video,
-    ]) {
-      await rename(tmp(name), final(name));
+    // The video goes last: its presence says the stream's files are complete.
+    for (const key of ["thumbnail", "preview", "events", "video"] as const) {
+      await rename(partial(key), final(key));
+      placed.push(final(key));
     }
     return {
       files: {
-        video: final(FILE_NAMES.video),
-        thumbnail: final(FILE_NAMES.thumbnail),
-        preview: final(FILE_NAMES.preview),
-        events: final(FILE_NAMES.events),
+        video: final("video"),
+        thumbnail: final("thumbnail"),
+        preview: final("preview"),
+        events: final("events"),
       },
       frameCount: measured.frameCount,
       durationSeconds: measured.durationSeconds,
@@ -194,89 +144,103 @@ export async function renderStream(
       height: measured.height,
     };
   } catch (error) {
+    await Promise.all(placed.map((file) => rm(file, { force: true })));
     if (signal?.aborted) throw signal.reason;
-    if (error instanceof RenderError) throw error;
-    throw new RenderError((error as Error).message);
+    throw asRenderError(error);
   } finally {
-    await Promise.all(temporaries.map((file) => rm(file, { force: true })));
+    await Promise.all(keys.map((key) => rm(partial(key), { force: true })));
   }
 }
 
-interface EncodeJob {
-  output: string;
-  width: number;
-  height: number;
-  total: number;
-  draw: (index: number) => Buffer;
-  onFirstFrame?: () => Promise<void>;
-  signal?: AbortSignal;
-  onProgress?: (done: number, total: number) => void;
-  preset?: string;
-}
-
-/** Pipes raw RGBA frames into ffmpeg; no frame ever touches the disk. */
-export async function encodeFrames(job: EncodeJob): Promise<void> {
-  const ffmpeg = spawn(
-    ffmpegPath,
-    [
-      "-hide_banner",
-      "-f",
-      "rawvideo",
-      "-pix_fmt",
-      "rgba",
-      "-s",
-      `${job.width}x${job.height}`,
-      "-r",
-      String(FPS),
-      "-i",
-      "-",
-      ...x264Args(job.preset),
-      "-r",
-      String(FPS),
-      "-movflags",
-      "+faststart",
-      "-f",
-      "mp4",
-      "-y",
-      job.output,
-    ],
-    { stdio: ["pipe", "ignore", "pipe"] },
-  );
-  let stderr = "";
-  ffmpeg.stderr.setEncoding("utf8");
-  ffmpeg.stderr.on("data", (chunk: string) => {
-    stderr = (stderr + chunk).slice(-64 * 1024);
-  });
-  // A write to a dead ffmpeg fails with EPIPE; the exit code below says why it died.
-  ffmpeg.stdin.on("error", () => {});
-  const exited = new Promise<number | null>((resolve, reject) => {
-    ffmpeg.on("error", reject);
-    ffmpeg.on("close", (code) => resolve(code));
-  });
-  const kill = () => ffmpeg.kill("SIGKILL");
-  job.signal?.addEventListener("abort", kill, { once: true });
-
-  try {
-    for (let index = 0; index < job.total; index++) {
-      job.signal?.throwIfAborted();
-      if (ffmpeg.exitCode !== null) break;
-      const pixels = job.draw(index);
-      if (index === 0 && job.onFirstFrame) await job.onFirstFrame();
-      if (!ffmpeg.stdin.write(pixels)) {
-        await Promise.race([once(ffmpeg.stdin, "drain"), exited]);
-      }
-      job.onProgress?.(index + 1, job.total);
+/** Returns the stream's frame count, or says what is wrong with the input. */
+function checkInput(input: RenderStreamInput): number {
+  if (!Number.isFinite(input.durationMs) || input.durationMs <= 0) {
+    throw new RenderError(`a stream must last longer than 0 ms (got ${input.durationMs})`);
+  }
+  const frameCount = frameCountFor(input.durationMs);
+  if (frameCount < 1) {
+    throw new RenderError(
+      `a stream of ${input.durationMs} ms is shorter than one frame (${FRAME_MS} ms)`,
+    );
+  }
+  let previous = 0;
+  for (const { offsetMs } of input.interactions) {
+    if (!Number.isFinite(offsetMs) || offsetMs < previous || offsetMs > input.durationMs) {
+      throw new RenderError(
+        `interactions must be in order within the stream's ${input.durationMs} ms (got ${offsetMs} ms)`,
+      );
     }
-    ffmpeg.stdin.end();
-    const code = await exited;
-    job.signal?.throwIfAborted();
-    if (code !== 0)
-      throw new RenderError(`ffmpeg failed (exit code ${code}): ${lastLines(stderr)}`);
-  } catch (error) {
-    kill();
-    await exited.catch(() => null);
-    throw error;
-  } finally {
-    job.signal?.removeEventListener("abort", kill);
+    previous = offsetMs;
   }
+  return frameCount;
+}
+
+/** What the stream's frames are drawn from; the benchmark draws the very same frames. */
+export function sceneSpecFor(input: RenderStreamInput): SceneSpec {
+  const count = input.interactions.length;
+  const cues: Cue[] = [
+    { fromFrame: 0, kicker: "start", prompt: input.start.prompt },
+    ...input.interactions.map((interaction, i) => ({
+      fromFrame: firstFrameAt(interaction.offsetMs),
+      kicker: `interact ${i + 1} of ${count}`,
+      prompt: interaction.prompt,
+    })),
+  ];
+  return {
+    ...frameSizeFor(input.portrait),
+    frameCount: frameCountFor(input.durationMs),
+    streamNumber: input.streamNumber,
+    seedText: input.start.prompt,
+    cues,
+    ...(input.start.image && { image: input.start.image.bytes }),
+    ...(input.scriptTimestamps && { scriptStartMs: input.scriptTimestamps.startMs }),
+  };
+}
+
+function eventsFile(input: RenderStreamInput, measured: ProbeResult) {
+  const times = input.scriptTimestamps;
+  return {
+    stream_id: input.streamId,
+    stream_number: input.streamNumber,
+    renderer: "local preview: an animatic of the script's timing, not a world-model video",
+    fps: FPS,
+    frame_count: measured.frameCount,
+    duration_seconds: measured.durationSeconds,
+    width: measured.width,
+    height: measured.height,
+    events: [
+      {
+        type: "start",
+        timestamp_ms: times?.startMs ?? 0,
+        offset_ms: 0,
+        frame: 0,
+        prompt: input.start.prompt,
+        image: input.start.image?.mime ?? null,
+      },
+      ...input.interactions.map((interaction, i) => ({
+        type: "interact",
+        timestamp_ms: times?.interactionsMs[i] ?? interaction.offsetMs,
+        offset_ms: interaction.offsetMs,
+        // An entry at the very end applies after the last frame, as the end does.
+        frame: Math.min(measured.frameCount, firstFrameAt(interaction.offsetMs)),
+        prompt: interaction.prompt,
+      })),
+      {
+        type: "end",
+        timestamp_ms: times?.endMs ?? input.durationMs,
+        offset_ms: input.durationMs,
+        frame: measured.frameCount,
+      },
+    ],
+  };
+}
+
+function asRenderError(error: unknown): RenderError {
+  if (error instanceof RenderError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof BackdropError) return new RenderError(message, { cause: error });
+  if (error instanceof FfmpegError) {
+    return new RenderError(`encoding failed: ${message}`, { cause: error });
+  }
+  return new RenderError(`the renderer failed: ${message}`, { cause: error });
 }
