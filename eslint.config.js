@@ -60,9 +60,9 @@ export default tseslint.config(
             },
             // Shared code does not depend on features or on the app shell.
             {
-              target: ["./src/lib", "./src/components"],
+              target: ["./src/lib", "./src/components", "./src/api"],
               from: ["./src/features", "./src/app"],
-              message: "src/lib and src/components are shared: they import no feature.",
+              message: "src/lib, src/components and src/api are shared: they import no feature.",
             },
           ],
         },
