@@ -4,19 +4,10 @@ import { createStore, del, get, keys, set, type UseStore } from "idb-keyval";
 import type { Clip, Timeline } from "../model/timeline";
 import type { DraftData } from "../store/draft-store";
 import type { DraftPersistence, DraftSummary } from "../hooks/use-draft-session";
+import { DRAFT_VERSION, restoreDraft, type StoredDraft } from "./restore-draft";
 
-const VERSION = 1;
-
-interface StoredDraft {
-  version: number;
-  id: string;
-  name: string;
-  portrait: boolean;
-  clips: (Omit<Clip, "start"> & { start: Omit<Clip["start"], "image"> & { image?: Blob } })[];
-  originals: Record<string, Blob>;
-  createdAt: number;
-  updatedAt: number;
-}
+/** How the drafts list names a record it cannot read, so it is not silently hidden. */
+export const UNREADABLE_DRAFT_NAME = "Unreadable draft";
 
 function dataUrlToBlob(dataUrl: string): Blob {
   const comma = dataUrl.indexOf(",");
@@ -70,7 +61,7 @@ export function createDraftPersistence(
     const blobs = cache.get(data.draftId) ?? new WeakMap<object, Blob>();
     cache.set(data.draftId, blobs);
     return {
-      version: VERSION,
+      version: DRAFT_VERSION,
       id: data.draftId,
       name: data.name,
       portrait: data.timeline.portrait,
@@ -108,23 +99,35 @@ export function createDraftPersistence(
         const ids = (await keys(store())).filter(
           (k): k is string => typeof k === "string" && k.startsWith("draft:"),
         );
-        const drafts = await Promise.all(ids.map((id) => get<StoredDraft>(id, store())));
-        return drafts
-          .filter((d): d is StoredDraft => d !== undefined)
-          .map((d) => ({ id: d.id, name: d.name, updatedAt: d.updatedAt }))
+        const records = await Promise.all(
+          ids.map(async (key) => ({ key, raw: await get<unknown>(key, store()) })),
+        );
+        return records
+          .filter(({ raw }) => raw !== undefined)
+          .map(({ key, raw }): DraftSummary => {
+            const id = key.slice("draft:".length);
+            const restored = restoreDraft(raw, id);
+            // Opening an unreadable one reports why, through load().
+            if (!restored.ok) return { id, name: UNREADABLE_DRAFT_NAME, updatedAt: 0 };
+            const { name, updatedAt } = restored.draft;
+            return { id, name, updatedAt };
+          })
           .sort((a, b) => b.updatedAt - a.updatedAt);
       } catch (error) {
         throw describe(error);
       }
     },
     async load(id) {
-      let stored: StoredDraft | undefined;
+      let raw: unknown;
       try {
-        stored = await get<StoredDraft>(`draft:${id}`, store());
+        raw = await get<unknown>(`draft:${id}`, store());
       } catch (error) {
         throw describe(error);
       }
-      if (!stored) return null;
+      if (raw === undefined) return null;
+      const restored = restoreDraft(raw, id);
+      if (!restored.ok) throw new Error(restored.message);
+      const stored: StoredDraft = restored.draft;
       const clips: Clip[] = await Promise.all(
         stored.clips.map(async (clip) => {
           const { image, ...start } = clip.start;
@@ -138,7 +141,7 @@ export function createDraftPersistence(
         draftId: stored.id,
         name: stored.name,
         timeline,
-        originals: stored.originals ?? {},
+        originals: stored.originals,
         createdAt: stored.createdAt,
       };
     },
