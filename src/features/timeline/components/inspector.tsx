@@ -10,6 +10,7 @@ import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-d
 import { entryNoun } from "./drag-data";
 import { ImageDropZone } from "./image-drop-zone";
 import { PROMPT_FIELD_ID } from "./focus-prompt";
+import { removeAndRefocus } from "./remove-and-refocus";
 
 function countCodePoints(text: string): number {
   let count = 0;
@@ -43,6 +44,7 @@ export function Inspector() {
     }),
   );
   const actions = useDraftActions();
+  const store = useDraftStoreApi();
 
   if (selection.length > 1) {
     return (
@@ -53,7 +55,9 @@ export function Inspector() {
         </p>
         <div className="mt-4 flex gap-2">
           <SecondaryButton onClick={() => actions.duplicate(selection)}>Duplicate</SecondaryButton>
-          <DangerButton onClick={() => actions.remove(selection)}>Delete selected</DangerButton>
+          <DangerButton onClick={() => removeAndRefocus(store, selection)}>
+            Delete selected
+          </DangerButton>
         </div>
       </Panel>
     );
@@ -100,7 +104,7 @@ export function Inspector() {
         <TimestampField key={`time:${entry.id}`} id={entry.id} ms={entry.ms} />
         {entry.kind === "start" ? <ImageDropZone startId={entry.id} image={entry.image} /> : null}
         <EntryProblems id={entry.id} />
-        <DangerButton onClick={() => actions.remove([entry.id])}>
+        <DangerButton onClick={() => removeAndRefocus(store, [entry.id])}>
           {entry.kind === "interact" ? "Delete interaction" : "Delete stream"}
         </DangerButton>
       </div>

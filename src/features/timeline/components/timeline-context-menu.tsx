@@ -3,7 +3,8 @@ import { useEffect, useRef } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { clipAt, clipToEndAt } from "../model/operations";
 import { liveSelection } from "../store/draft-store";
-import { useDraftActions, useDraftStore } from "../store/use-draft-store";
+import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
+import { removeAndRefocus } from "./remove-and-refocus";
 
 export interface ContextMenuState {
   x: number;
@@ -19,6 +20,7 @@ export function TimelineContextMenu({
   onClose: () => void;
 }) {
   const actions = useDraftActions();
+  const store = useDraftStoreApi();
   const inClip = useDraftStore((s) => clipAt(s.timeline, state.ms) !== null);
   const canEnd = useDraftStore((s) => clipToEndAt(s.timeline, state.ms) !== null);
   const hasClipboard = useDraftStore((s) => s.clipboard !== null);
@@ -58,7 +60,7 @@ export function TimelineContextMenu({
       label: "Delete",
       disabled: selection.length === 0,
       danger: true,
-      run: () => actions.remove(selection),
+      run: () => removeAndRefocus(store, selection),
     },
   ];
 

@@ -242,6 +242,8 @@ export function TimelineView() {
   return (
     <section
       aria-label="Timeline"
+      // Where focus goes when a deletion leaves no entry to take it.
+      tabIndex={-1}
       className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
     >
       <TimelineZoomBar scrollRef={scrollRef} />

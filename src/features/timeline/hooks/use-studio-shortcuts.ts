@@ -5,6 +5,7 @@ import { useEffect } from "react";
 import { entryIdsInScriptOrder } from "../model/timeline";
 import { timelineEndMs } from "../model/operations";
 import { type DraftStore, liveSelection } from "../store/draft-store";
+import { removeAndRefocus } from "../components/remove-and-refocus";
 
 function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -56,7 +57,7 @@ export function useStudioShortcuts(store: DraftStore, handlers: ShortcutHandlers
 
       if (key === "?") return run(handlers.onShowShortcuts);
       if ((key === "Delete" || key === "Backspace") && selection.length > 0) {
-        return run(() => actions.remove(selection));
+        return run(() => removeAndRefocus(store, selection));
       }
       if (key === "Escape" && selection.length > 0) return run(() => actions.select([]));
       if (key === "Home" && !isNativeControl(event.target))

@@ -14,6 +14,7 @@ import {
   moveClip,
   moveEntries,
   moveEntry,
+  neighbourAfterRemoval,
   pasteEntries,
   removeEntries,
   resizeClip,
@@ -237,6 +238,23 @@ describe("editing", () => {
     expect(single.timeline.clips[0]?.interactions.map((i) => i.timestampMs)).toEqual([
       3000, 6000, 7000,
     ]);
+  });
+});
+
+describe("neighbourAfterRemoval", () => {
+  const after = (ids: string[]) => neighbourAfterRemoval(base, removeEntries(base, ids));
+
+  it("is the next entry in time, else the previous one", () => {
+    expect(after(["i1"])).toBe("i2");
+    expect(after(["i2"])).toBe("e1");
+    expect(after(["c1"])).toBe("s2");
+    expect(after(["e2"])).toBe("e1");
+    expect(after(["i1", "i2"])).toBe("e1");
+  });
+
+  it("is nothing when nothing is left or nothing was removed", () => {
+    expect(after(["c1", "c2"])).toBeNull();
+    expect(neighbourAfterRemoval(base, base)).toBeNull();
   });
 });
 

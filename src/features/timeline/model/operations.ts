@@ -4,7 +4,13 @@
 // streams at least MIN_STREAM_MS long. Unchanged clips keep their identity, so memoised
 // components of untouched clips do not re-render.
 import { MIN_STREAM_MS } from "../../../contract/script";
-import type { Clip, EntryKind, InteractionEntry, Timeline } from "./timeline";
+import {
+  type Clip,
+  type EntryKind,
+  entryIdsInScriptOrder,
+  type InteractionEntry,
+  type Timeline,
+} from "./timeline";
 
 export const DEFAULT_STREAM_MS = 5000;
 
@@ -468,6 +474,33 @@ export function removeEntries(timeline: Timeline, ids: readonly string[]): Timel
     }
   });
   return { ...timeline, clips };
+}
+
+/**
+ * The entry to take the place of what a removal took away: the first one left after the
+ * removed entries in time order, else the last one before them; null when none is left or
+ * nothing was removed.
+ */
+export function neighbourAfterRemoval(before: Timeline, after: Timeline): string | null {
+  const order = entryIdsInScriptOrder(before);
+  const left = new Set(entryIdsInScriptOrder(after));
+  let first = -1;
+  let last = -1;
+  order.forEach((id, index) => {
+    if (left.has(id)) return;
+    if (first === -1) first = index;
+    last = index;
+  });
+  if (first === -1) return null;
+  for (let index = last + 1; index < order.length; index++) {
+    const id = order[index] as string;
+    if (left.has(id)) return id;
+  }
+  for (let index = first - 1; index >= 0; index--) {
+    const id = order[index] as string;
+    if (left.has(id)) return id;
+  }
+  return null;
 }
 
 export function setPrompt(timeline: Timeline, id: string, prompt: string): Timeline {

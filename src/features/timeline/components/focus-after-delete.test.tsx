@@ -1,0 +1,105 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { useStudioShortcuts } from "../hooks/use-studio-shortcuts";
+import { TimelineCheckContext } from "../hooks/use-timeline-check";
+import { checkTimeline } from "../model/problems";
+import type { Timeline } from "../model/timeline";
+import { createDraftStore, type DraftStore } from "../store/draft-store";
+import { DraftStoreContext, useDraftStore } from "../store/use-draft-store";
+import { TimelineView } from "./timeline-view";
+
+const timeline: Timeline = {
+  portrait: false,
+  clips: [
+    {
+      id: "c1",
+      start: { id: "s1", timestampMs: 0, prompt: "a city" },
+      interactions: [
+        { id: "i1", timestampMs: 3000, prompt: "rain" },
+        { id: "i2", timestampMs: 6000, prompt: "night" },
+      ],
+      end: { id: "e1", timestampMs: 9000 },
+    },
+    {
+      id: "c2",
+      start: { id: "s2", timestampMs: 12_000, prompt: "a desert" },
+      interactions: [],
+      end: { id: "e2", timestampMs: 15_000 },
+    },
+  ],
+};
+
+beforeAll(() => {
+  // jsdom has no layout, so nothing ever resizes.
+  vi.stubGlobal(
+    "ResizeObserver",
+    class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+    },
+  );
+});
+afterEach(cleanup);
+
+const handlers = { onShowShortcuts: () => undefined, onImagePaste: () => undefined };
+
+function Editor({ store }: { store: DraftStore }) {
+  useStudioShortcuts(store, handlers);
+  const current = useDraftStore((s) => s.timeline);
+  return (
+    <TimelineCheckContext value={checkTimeline(current)}>
+      <TimelineView />
+    </TimelineCheckContext>
+  );
+}
+
+function setup() {
+  const store = createDraftStore({ draftId: "d", name: "Draft", timeline });
+  render(
+    <DraftStoreContext value={store}>
+      <Editor store={store} />
+    </DraftStoreContext>,
+  );
+  return { store, user: userEvent.setup() };
+}
+
+const entry = (name: string) => screen.getByRole("button", { name });
+
+describe("focus after Delete", () => {
+  it("moves to the next entry in time, which is selected", async () => {
+    const { store, user } = setup();
+    entry("interaction at 3.00 s").focus();
+    store.getState().actions.select(["i1"]);
+    await user.keyboard("{Delete}");
+    await waitFor(() => expect(entry("interaction at 6.00 s")).toHaveFocus());
+    expect(store.getState().selection).toEqual(["i2"]);
+
+    // An end takes its stream with it; the next stream's start takes the focus.
+    await user.keyboard("{Delete}");
+    await waitFor(() => expect(entry("end at 9.00 s")).toHaveFocus());
+    await user.keyboard("{Delete}");
+    await waitFor(() => expect(entry("start at 12.00 s")).toHaveFocus());
+    expect(store.getState().timeline.clips.map((c) => c.id)).toEqual(["c2"]);
+  });
+
+  it("moves to the previous entry when nothing follows", async () => {
+    const { user } = setup();
+    await user.click(entry("end at 15.00 s"));
+    expect(entry("end at 15.00 s")).toHaveFocus();
+    await user.keyboard("{Delete}");
+    await waitFor(() => expect(entry("end at 9.00 s")).toHaveFocus());
+    expect(screen.queryByRole("button", { name: "end at 15.00 s" })).toBeNull();
+  });
+
+  it("moves to the timeline itself when no entry is left", async () => {
+    const { store, user } = setup();
+    entry("start at 0.00 s").focus();
+    store.getState().actions.select(["c1", "c2"]);
+    await user.keyboard("{Delete}");
+    await waitFor(() => expect(screen.getByRole("region", { name: "Timeline" })).toHaveFocus());
+    expect(store.getState().timeline.clips).toEqual([]);
+  });
+});

@@ -1,0 +1,29 @@
+// Deleting the focused entry would leave keyboard focus on the page body, and a keyboard user
+// back at the top of the page; the neighbour in time takes over the selection and the focus.
+import { neighbourAfterRemoval } from "../model/operations";
+import type { DraftStore } from "../store/draft-store";
+
+const TIMELINE = 'section[aria-label="Timeline"]';
+
+export function removeAndRefocus(store: DraftStore, ids: readonly string[]) {
+  const before = store.getState().timeline;
+  const { actions } = store.getState();
+  actions.remove(ids);
+  const after = store.getState().timeline;
+  if (after === before) return;
+  const neighbour = neighbourAfterRemoval(before, after);
+  // Selected clips stay mounted however far the timeline is scrolled, so the neighbour has
+  // an element to focus.
+  if (neighbour) actions.select([neighbour]);
+  // Wait for React to take the removed entry out and mount the neighbour.
+  requestAnimationFrame(() => {
+    // Focus that survived the removal (a button that stays in the inspector) stays put.
+    const active = document.activeElement;
+    if (active && active !== document.body && !active.closest(TIMELINE)) return;
+    const target =
+      (neighbour &&
+        document.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(neighbour)}"]`)) ||
+      document.querySelector<HTMLElement>(TIMELINE);
+    target?.focus();
+  });
+}
