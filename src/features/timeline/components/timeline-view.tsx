@@ -60,7 +60,7 @@ function computeDrop(session: DragSession, contentDeltaPx: number): ConstrainedT
   const { data, timeline, pxPerMs, gridMs } = session;
   const proposed = data.originMs + contentDeltaPx / pxPerMs;
   if (session.group) {
-    const bounds = groupDeltaBounds(timeline, session.group);
+    const bounds = groupDeltaBounds(timeline, session.group, { ripple: session.ripple });
     const delta = snapToGrid(proposed, gridMs) - data.originMs;
     const clampedDelta = Math.min(Math.max(delta, bounds.min), bounds.max);
     return {
@@ -190,7 +190,9 @@ export function TimelineView() {
     const result = computeDrop(session, event.delta.x);
     if (result.ms === session.data.originMs) return;
     if (session.group) {
-      actions.moveEntries(session.group, result.ms - session.data.originMs);
+      actions.moveEntries(session.group, result.ms - session.data.originMs, {
+        ripple: session.ripple,
+      });
     } else {
       actions.moveEntry(session.data.id, result.ms, { ripple: session.ripple });
     }

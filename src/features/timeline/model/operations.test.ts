@@ -147,6 +147,36 @@ describe("moveEntries", () => {
   it("moves one entry like moveEntry", () => {
     expect(moveEntries(base, ["e2"], 1000)).toEqual(moveEntry(base, "e2", 16_000));
   });
+
+  it("with ripple shifts every entry after the group's earliest member by the same amount", () => {
+    const moved = moveEntries(base, ["i1", "s2"], 1000, { ripple: true });
+    expect(times(moved)).toEqual([0, 4000, 7000, 10000, 13000, 16000]);
+    expect(moved).toEqual(moveEntry(base, "i1", 4000, { ripple: true }));
+    // Without ripple the clip's end and the entries between stay where they were.
+    expect(times(moveEntries(base, ["i1", "s2"], 1000))).toEqual([
+      0, 4000, 6000, 9000, 13000, 16000,
+    ]);
+  });
+
+  it("with ripple moves whole selected clips and pushes the rest", () => {
+    const moved = moveEntries(base, ["c1", "e2"], 2500, { ripple: true });
+    expect(times(moved)).toEqual([2500, 5500, 8500, 11500, 14500, 17500]);
+  });
+
+  it("with ripple goes only as far back as the earliest member may", () => {
+    expect(groupDeltaBounds(base, ["s2", "i2"], { ripple: true })).toEqual({
+      min: -3000,
+      max: Number.POSITIVE_INFINITY,
+    });
+    expect(times(moveEntries(base, ["s2", "i2"], -2000, { ripple: true }))).toEqual([
+      0, 3000, 4000, 7000, 10000, 13000,
+    ]);
+    // i2 may not pass i1, which stays; the stream may not get shorter than a second.
+    expect(times(moveEntries(base, ["s2", "i2"], -9000, { ripple: true }))).toEqual([
+      0, 3000, 3000, 6000, 9000, 12000,
+    ]);
+    expect(moveEntries(base, ["c1", "c2"], -100, { ripple: true })).toBe(base);
+  });
 });
 
 describe("adding", () => {
@@ -270,6 +300,7 @@ describe("properties", () => {
       kind: fc.constant("group" as const),
       picks: fc.array(fc.nat(), { maxLength: 4 }),
       delta: fc.integer({ min: -50_000, max: 50_000 }),
+      ripple: fc.boolean(),
     }),
     fc.record({ kind: fc.constant("add" as const), ms: fc.integer({ min: 0, max: 200_000 }) }),
     fc.record({ kind: fc.constant("interact" as const), ms: fc.integer({ min: 0, max: 200_000 }) }),
@@ -299,7 +330,7 @@ describe("properties", () => {
               timeline = moveEntry(timeline, pick(o.pick), o.ms, { ripple: o.ripple });
               break;
             case "group":
-              timeline = moveEntries(timeline, o.picks.map(pick), o.delta);
+              timeline = moveEntries(timeline, o.picks.map(pick), o.delta, { ripple: o.ripple });
               break;
             case "add":
               timeline = addClip(timeline, {
@@ -338,6 +369,50 @@ describe("properties", () => {
         const all = entryIdsInScriptOrder(timeline).concat(timeline.clips.map((c) => c.id));
         expect(new Set(all).size).toBe(all.length);
       }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a rippled group move shifts the earliest member and everything after it alike", () => {
+    fc.assert(
+      fc.property(
+        timelineArb,
+        fc.array(fc.nat(), { minLength: 2, maxLength: 5 }),
+        fc.integer({ min: -60_000, max: 60_000 }),
+        (timeline, picks, deltaMs) => {
+          const order = entryIdsInScriptOrder(timeline);
+          const ids = picks.map((n) => order[n % order.length] as string);
+          // A selected start or end stands for its whole clip, which moves from its start.
+          const from = (id: string) => {
+            const clip = timeline.clips.find((c) => c.start.id === id || c.end.id === id);
+            return order.indexOf(clip ? clip.start.id : id);
+          };
+          const anchorIndex = Math.min(...ids.map(from));
+          const before = new Map(
+            timelineToScript(timeline).map((e, i) => [order[i], e.timestamp_ms]),
+          );
+
+          const moved = moveEntries(timeline, ids, deltaMs, { ripple: true });
+
+          expect(
+            validateScript(timelineToScript(moved)).filter((p) => p.code !== "too-many-entries"),
+          ).toEqual([]);
+          const movedOrder = entryIdsInScriptOrder(moved);
+          expect([...movedOrder].sort()).toEqual([...order].sort());
+          const after = new Map(
+            timelineToScript(moved).map((e, i) => [movedOrder[i], e.timestamp_ms]),
+          );
+          const anchorId = order[anchorIndex] as string;
+          const applied = (after.get(anchorId) as number) - (before.get(anchorId) as number);
+          order.forEach((id, index) => {
+            const shift = (after.get(id) as number) - (before.get(id) as number);
+            expect(shift).toBe(index >= anchorIndex ? applied : 0);
+          });
+          // Nothing limits a rippled move later in time; earlier, it stops short, never past.
+          if (deltaMs >= 0) expect(applied).toBe(deltaMs);
+          else expect(applied >= deltaMs && applied <= 0).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });

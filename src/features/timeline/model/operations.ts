@@ -305,11 +305,37 @@ function groupUnits(timeline: Timeline, ids: readonly string[]) {
   return { clipIndexes, interactionIds };
 }
 
+/**
+ * With ripple, a group moves as its earliest member does: that member and everything after it
+ * shift together, so the others (all later) keep their distance to it and to their neighbours.
+ * Returns the id that stands for the group (a clip id for a whole clip) and its time.
+ */
+function rippleAnchor(
+  timeline: Timeline,
+  ids: readonly string[],
+): { id: string; timestampMs: number } | null {
+  const { clipIndexes, interactionIds } = groupUnits(timeline, ids);
+  for (let index = 0; index < timeline.clips.length; index++) {
+    const clip = timeline.clips[index] as Clip;
+    if (clipIndexes.has(index)) return { id: clip.id, timestampMs: clip.start.timestampMs };
+    const interaction = clip.interactions.find((i) => interactionIds.has(i.id));
+    if (interaction) return { id: interaction.id, timestampMs: interaction.timestampMs };
+  }
+  return null;
+}
+
 /** The range of deltas a group move may apply without breaking a rule. */
 export function groupDeltaBounds(
   timeline: Timeline,
   ids: readonly string[],
+  options: MoveOptions = {},
 ): { min: number; max: number } {
+  if (options.ripple) {
+    const anchor = rippleAnchor(timeline, ids);
+    const bounds = anchor && moveBounds(timeline, anchor.id, options);
+    if (!anchor || !bounds) return { min: 0, max: 0 };
+    return { min: bounds.min - anchor.timestampMs, max: bounds.max - anchor.timestampMs };
+  }
   const { clipIndexes, interactionIds } = groupUnits(timeline, ids);
   let min = Number.NEGATIVE_INFINITY;
   let max = Number.POSITIVE_INFINITY;
@@ -342,6 +368,7 @@ export function groupDeltaBounds(
 /**
  * Moves several entries by the same amount, as far as the rules let the whole group go. One
  * entry moves as `moveEntry` moves it (a start or an end alone changes the stream's length).
+ * With ripple, every entry after the group's earliest member shifts too, as in a single move.
  */
 export function moveEntries(
   timeline: Timeline,
@@ -358,6 +385,12 @@ export function moveEntries(
         ? (timeline.clips[clipIndex] as Clip).start.timestampMs
         : locateEntry(timeline, id)?.timestampMs;
     return from === undefined ? timeline : moveEntry(timeline, id, from + deltaMs, options);
+  }
+  if (options.ripple) {
+    const anchor = rippleAnchor(timeline, ids);
+    return anchor
+      ? moveEntry(timeline, anchor.id, anchor.timestampMs + deltaMs, options)
+      : timeline;
   }
   const bounds = groupDeltaBounds(timeline, ids);
   const delta = Math.round(clamp(deltaMs, bounds.min, bounds.max));
