@@ -191,4 +191,19 @@ test.describe("on a wide screen", () => {
     await dragBy(page, entry(page, "end at 10.00 s"), 400);
     await expect.poll(() => scriptTimes(page)).toEqual([0, 3000, 12000, 12000, 16000]);
   });
+
+  test("a selection dragged with Alt ripples: every later entry moves with it", async ({
+    page,
+  }) => {
+    await entry(page, "interaction at 3.00 s").click();
+    await entry(page, "start at 9.00 s").click({ modifiers: ["Shift"] });
+    await dragBy(page, entry(page, "interaction at 3.00 s"), 80, { alt: true });
+    // The first stream's end moves too, though it was not selected.
+    await expect.poll(() => scriptTimes(page)).toEqual([0, 4000, 10000, 10000, 13000]);
+    await page.getByRole("button", { name: "Undo" }).click();
+    await expect.poll(() => scriptTimes(page)).toEqual([0, 3000, 9000, 9000, 12000]);
+    // Without ripple only the selection moves.
+    await dragBy(page, entry(page, "interaction at 3.00 s"), 80);
+    await expect.poll(() => scriptTimes(page)).toEqual([0, 4000, 9000, 10000, 13000]);
+  });
 });
