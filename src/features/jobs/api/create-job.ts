@@ -1,0 +1,50 @@
+// Submitting scripts: the job is created, then what was sent is kept by job id so it can be
+// opened or resubmitted later. Saving that copy may fail (storage full) without failing the job.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import type { ScriptEntry } from "../../../contract/script";
+import type { SimulateClient } from "../../../api/simulate-client";
+import type { SubmissionStore } from "../../../lib/submissions/submission-store";
+import { jobKeys } from "./query-keys";
+
+export interface JobToCreate {
+  names: string[];
+  scripts: ScriptEntry[][];
+  portrait: boolean;
+}
+
+export async function createJob(
+  client: SimulateClient,
+  submissions: SubmissionStore,
+  { names, scripts, portrait }: JobToCreate,
+) {
+  const created = await client.createJob({
+    ...(scripts.length === 1 ? { script: scripts[0] } : { scripts }),
+    portrait,
+    output_video: true,
+  });
+  const kept = await submissions
+    .save({
+      jobId: created.job_id,
+      root: client.root,
+      names,
+      scripts,
+      portrait,
+      submittedAt: Date.now(),
+    })
+    .then(
+      () => true,
+      () => false,
+    );
+  return { ...created, kept };
+}
+
+export function useCreateJob(client: SimulateClient | null, submissions: SubmissionStore) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (job: JobToCreate) => {
+      if (!client) throw new Error("No API target is ready; check Settings.");
+      return createJob(client, submissions, job);
+    },
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: jobKeys.all }),
+  });
+}

@@ -1,0 +1,124 @@
+// What can be done with a job: open what was submitted as a draft, submit it again, cancel it.
+// Unavailable actions stay visible, focusable and say why, rather than disappearing.
+import { useId } from "react";
+import { useNavigate } from "react-router";
+import { toast } from "sonner";
+import { isCancellableStatus, type JobStatus } from "../../../contract/jobs";
+import type { SimulateClient } from "../../../api/simulate-client";
+import type { OpenScriptRequest, Submission } from "../../../lib/submissions/submission-store";
+import { useSubmissionStore } from "../../../lib/submissions/use-submissions";
+import { useCancelJob } from "../api/cancel-job";
+import { useCreateJob } from "../api/create-job";
+
+export function JobActions({
+  client,
+  job,
+  submission,
+  compact = false,
+}: {
+  client: SimulateClient;
+  job: { job_id: string; status: JobStatus };
+  /** What this browser submitted; undefined while it is being read. */
+  submission: Submission | null | undefined;
+  compact?: boolean;
+}) {
+  const navigate = useNavigate();
+  const cancel = useCancelJob(client);
+  const resubmit = useCreateJob(client, useSubmissionStore());
+  const reasonId = useId();
+
+  const notHere =
+    submission === null
+      ? "This job was not submitted from this browser, so its script is not here."
+      : null;
+  const cancelReason = isCancellableStatus(job.status)
+    ? null
+    : job.status === "processing"
+      ? "A job that is rendering cannot be cancelled."
+      : `A ${job.status} job cannot be cancelled.`;
+
+  const openScript = () => {
+    if (!submission) return;
+    const state: OpenScriptRequest = {
+      openScript: {
+        name: submission.names[0] ?? "Submitted script",
+        script: submission.scripts[0] ?? [],
+        portrait: submission.portrait,
+      },
+    };
+    void navigate("/", { state });
+  };
+
+  const submitAgain = () => {
+    if (!submission || resubmit.isPending) return;
+    resubmit.mutate(
+      { names: submission.names, scripts: submission.scripts, portrait: submission.portrait },
+      {
+        onSuccess: (created) =>
+          toast.success("Submitted again", {
+            description: `New job ${created.job_id.slice(0, 8)}`,
+            action: { label: "View job", onClick: () => void navigate(`/jobs/${created.job_id}`) },
+          }),
+        onError: (error) => toast.error("Could not resubmit", { description: error.message }),
+      },
+    );
+  };
+
+  const cancelJob = () => {
+    if (cancelReason || cancel.isPending) return;
+    cancel.mutate(job.job_id, {
+      onSuccess: () => toast.success(`Cancelled job ${job.job_id.slice(0, 8)}`),
+      onError: (error) => toast.error("Could not cancel", { description: error.message }),
+    });
+  };
+
+  const button =
+    "rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-xs font-medium shadow-xs hover:bg-zinc-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50 aria-disabled:hover:bg-white dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800 dark:aria-disabled:hover:bg-zinc-900";
+  const batch = submission && submission.scripts.length > 1;
+  return (
+    <div className={`flex flex-wrap items-center gap-1.5 ${compact ? "" : "justify-end"}`}>
+      <button
+        type="button"
+        className={button}
+        aria-disabled={!submission}
+        aria-describedby={notHere ? `${reasonId}-script` : undefined}
+        title={
+          notHere ?? (batch ? "Opens the first script of the batch as a new draft" : undefined)
+        }
+        onClick={openScript}
+      >
+        Open script
+      </button>
+      <button
+        type="button"
+        className={button}
+        aria-disabled={!submission || resubmit.isPending}
+        aria-describedby={notHere ? `${reasonId}-script` : undefined}
+        title={notHere ?? undefined}
+        onClick={submitAgain}
+      >
+        {resubmit.isPending ? "Resubmitting…" : "Resubmit"}
+      </button>
+      <button
+        type="button"
+        className={button}
+        aria-disabled={cancelReason !== null || cancel.isPending}
+        aria-describedby={cancelReason ? `${reasonId}-cancel` : undefined}
+        title={cancelReason ?? undefined}
+        onClick={cancelJob}
+      >
+        {cancel.isPending ? "Cancelling…" : "Cancel"}
+      </button>
+      {notHere ? (
+        <span id={`${reasonId}-script`} className="sr-only">
+          {notHere}
+        </span>
+      ) : null}
+      {cancelReason ? (
+        <span id={`${reasonId}-cancel`} className="sr-only">
+          {cancelReason}
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,203 @@
+// One job: where it is, how long it took, why it failed, and each stream's player once its
+// video exists. The player itself is composed in by the app, since features stay apart.
+import { useQueryClient } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import { Link } from "react-router";
+import type { Job, JobStream, Recording } from "../../../contract/jobs";
+import type { SimulateClient } from "../../../api/simulate-client";
+import { formatDateTime, formatDuration, parseTimestamp } from "../../../lib/format-time";
+import { useSubmissions } from "../../../lib/submissions/use-submissions";
+import { useJob } from "../api/get-job";
+import { getRecordingQueryOptions } from "../api/get-recording";
+import { useNow } from "../hooks/use-now";
+import { isActiveStatus } from "../model/polling";
+import { JobActions } from "./job-actions";
+import { OfflineBanner } from "./offline-banner";
+import { StatusBadge } from "./status-badge";
+
+export interface StreamView {
+  stream: JobStream;
+  /** "Stream 1", or "Script 2 · Stream 1" in a batch. */
+  title: string;
+  downloadName: string;
+  /** Fresh presigned URLs for this stream. */
+  refresh: () => Promise<Recording>;
+}
+
+export function JobDetail({
+  client,
+  jobId,
+  renderStream,
+}: {
+  client: SimulateClient;
+  jobId: string;
+  renderStream: (view: StreamView) => ReactNode;
+}) {
+  const job = useJob(client, jobId);
+  const submissions = useSubmissions(client.root, [jobId]);
+  const queryClient = useQueryClient();
+  const now = useNow(job.data ? isActiveStatus(job.data.status) : false);
+
+  if (job.isPending) {
+    return (
+      <p role="status" className="text-sm text-zinc-500">
+        Loading job…
+      </p>
+    );
+  }
+  if (job.isError && !job.data) {
+    return (
+      <div
+        role="alert"
+        className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-200"
+      >
+        <p className="font-semibold">This job could not be loaded.</p>
+        <p className="mt-1">{job.error.message}</p>
+        <Link to="/jobs" className="mt-2 inline-block font-medium underline">
+          Back to jobs
+        </Link>
+      </div>
+    );
+  }
+  const data = job.data as Job;
+  const submission = submissions.data ? (submissions.data[0] ?? null) : undefined;
+  const batch = new Set(data.streams.map((s) => s.script_index ?? 0)).size > 1;
+  const refreshFor = (streamId: string) => () =>
+    queryClient.fetchQuery({ ...getRecordingQueryOptions(client, streamId), staleTime: 0 });
+
+  // Number streams within their script, as a creator counts them on the timeline.
+  const perScript = new Map<number, number>();
+  const views: StreamView[] = data.streams.map((stream, index) => {
+    const script = stream.script_index ?? 0;
+    const n = (perScript.get(script) ?? 0) + 1;
+    perScript.set(script, n);
+    return {
+      stream,
+      title: batch ? `Script ${script + 1} · Stream ${n}` : `Stream ${n}`,
+      // The engine's own name for the file, numbered across the whole job.
+      downloadName: `simulate-${data.job_id.slice(0, 8)}-stream-${index + 1}.mp4`,
+      refresh: refreshFor(stream.stream_id),
+    };
+  });
+
+  return (
+    <div className="flex flex-col gap-6">
+      <OfflineBanner fetchStatus={job.fetchStatus} />
+      <section
+        aria-label="Job status"
+        className="flex flex-wrap items-start justify-between gap-4 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+      >
+        <div className="flex flex-col gap-2">
+          <div className="flex items-center gap-3">
+            <StatusBadge status={data.status} />
+            <span className="font-mono text-xs text-zinc-500">{data.job_id}</span>
+          </div>
+          <Timeline job={data} now={now} />
+          {data.status === "pending" || data.status === "dispatched" ? (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Waiting for a renderer. This page updates by itself.
+            </p>
+          ) : data.status === "processing" ? (
+            <p className="text-sm text-zinc-600 dark:text-zinc-400">
+              Rendering. Videos appear here when they are ready.
+            </p>
+          ) : null}
+        </div>
+        <JobActions client={client} job={data} submission={submission} compact />
+      </section>
+
+      {data.status === "failed" ? <FailureReport job={data} /> : null}
+
+      {views.length > 0 ? (
+        <div className="grid gap-6 xl:grid-cols-2">
+          {views.map((view) =>
+            view.stream.video_url ? (
+              <div key={view.stream.stream_id}>{renderStream(view)}</div>
+            ) : (
+              <section
+                key={view.stream.stream_id}
+                aria-label={view.title}
+                className="rounded-xl border border-dashed border-zinc-300 p-6 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400"
+              >
+                <h2 className="mb-1 font-semibold text-zinc-900 dark:text-zinc-100">
+                  {view.title}
+                </h2>
+                {view.stream.status === "failed"
+                  ? "This stream failed; it has no video."
+                  : "No video yet."}
+              </section>
+            ),
+          )}
+        </div>
+      ) : data.status === "completed" ? (
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">This job produced no streams.</p>
+      ) : null}
+    </div>
+  );
+}
+
+function Timeline({ job, now }: { job: Job; now: number }) {
+  const created = parseTimestamp(job.created_at);
+  const started = parseTimestamp(job.started_at);
+  const completed = parseTimestamp(job.completed_at);
+  const rows: [string, Date | null][] = [
+    ["Created", created],
+    ["Started", started],
+    [job.status === "completed" ? "Completed" : "Finished", completed],
+  ];
+  const total =
+    created && completed
+      ? `Took ${formatDuration(completed.getTime() - created.getTime())}`
+      : created && isActiveStatus(job.status)
+        ? `${formatDuration(now - created.getTime())} so far`
+        : null;
+  return (
+    <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+      {rows.map(([label, at]) =>
+        at ? (
+          <div key={label} className="flex gap-1.5">
+            <dt className="text-zinc-500">{label}</dt>
+            <dd>
+              <time dateTime={at.toISOString()}>{formatDateTime(at)}</time>
+            </dd>
+          </div>
+        ) : null,
+      )}
+      {total ? (
+        <div className="flex gap-1.5">
+          <dt className="sr-only">Duration</dt>
+          <dd className="tabular-nums text-zinc-600 dark:text-zinc-400">{total}</dd>
+        </div>
+      ) : null}
+      {job.retry_count ? (
+        <div className="flex gap-1.5">
+          <dt className="text-zinc-500">Retries</dt>
+          <dd>{job.retry_count}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+function FailureReport({ job }: { job: Job }) {
+  const failed = job.streams.filter((s) => s.status === "failed" || s.error_message);
+  return (
+    <section
+      role="alert"
+      aria-label="Why the job failed"
+      className="rounded-xl border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-200"
+    >
+      <h2 className="font-semibold">The job failed</h2>
+      <p className="mt-1">{job.error_message ?? "The server gave no reason."}</p>
+      {failed.length > 0 ? (
+        <ul className="mt-2 list-disc space-y-1 pl-5">
+          {failed.map((stream) => (
+            <li key={stream.stream_id}>
+              Stream {job.streams.indexOf(stream) + 1}: {stream.error_message ?? "failed"}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

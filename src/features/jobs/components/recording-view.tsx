@@ -1,0 +1,36 @@
+// One recording found through the recordings list, handed to the player the app composes in.
+import { useQueryClient } from "@tanstack/react-query";
+import type { ReactNode } from "react";
+import type { Recording } from "../../../contract/jobs";
+import type { SimulateClient } from "../../../api/simulate-client";
+import { getRecordingQueryOptions, useRecording } from "../api/get-recording";
+
+export function RecordingView({
+  client,
+  streamId,
+  renderPlayer,
+}: {
+  client: SimulateClient;
+  streamId: string;
+  renderPlayer: (recording: Recording, refresh: () => Promise<Recording>) => ReactNode;
+}) {
+  const recording = useRecording(client, streamId);
+  const queryClient = useQueryClient();
+  if (recording.isPending) {
+    return (
+      <p role="status" className="text-sm text-zinc-500">
+        Loading recording…
+      </p>
+    );
+  }
+  if (recording.isError) {
+    return (
+      <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+        This recording could not be loaded: {recording.error.message}
+      </p>
+    );
+  }
+  return renderPlayer(recording.data, () =>
+    queryClient.fetchQuery({ ...getRecordingQueryOptions(client, streamId), staleTime: 0 }),
+  );
+}

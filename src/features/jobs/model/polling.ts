@@ -1,0 +1,44 @@
+// How often to ask about jobs: every 2 s while something is active, slowing to 10 s while
+// answers stop changing, and never once everything is finished. Hidden tabs are paused by
+// TanStack Query itself (refetchIntervalInBackground stays false).
+import { ACTIVE_JOB_STATUSES, type JobStatus } from "../../../contract/jobs";
+
+export const POLL_FAST_MS = 2_000;
+export const POLL_SLOW_MS = 10_000;
+/** Answers that may repeat before polling slows: a job often sits a moment in each state. */
+const UNCHANGED_BEFORE_BACKOFF = 2;
+
+export function isActiveStatus(status: JobStatus): boolean {
+  return (ACTIVE_JOB_STATUSES as readonly JobStatus[]).includes(status);
+}
+
+/** The next interval, from whether anything is active and how many answers in a row repeated. */
+export function pollInterval(active: boolean, unchangedPolls: number): number | false {
+  if (!active) return false;
+  const extra = Math.max(0, unchangedPolls - UNCHANGED_BEFORE_BACKOFF);
+  return Math.min(POLL_SLOW_MS, POLL_FAST_MS * (1 + extra));
+}
+
+/** What `refetchInterval` receives, reduced to what the rule reads. */
+export interface PolledQuery<T> {
+  state: { data: T | undefined; dataUpdateCount: number };
+}
+
+/**
+ * A `refetchInterval` function. With structural sharing, an answer equal to the last keeps
+ * the same reference, so "unchanged" is a reference check; the count of answers since the
+ * last change is remembered per query.
+ */
+export function backoffInterval<T>(isActive: (data: T) => boolean) {
+  const lastChange = new WeakMap<object, { data: T | undefined; count: number }>();
+  return (query: PolledQuery<T>): number | false => {
+    const { data, dataUpdateCount } = query.state;
+    if (data === undefined) return false;
+    let seen = lastChange.get(query);
+    if (!seen || seen.data !== data) {
+      seen = { data, count: dataUpdateCount };
+      lastChange.set(query, seen);
+    }
+    return pollInterval(isActive(data), dataUpdateCount - seen.count);
+  };
+}
