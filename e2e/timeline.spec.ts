@@ -57,7 +57,7 @@ test("builds a two-stream script with an image using the mouse", async ({ page }
   await expect(entry(page, "start at 5.00 s")).toBeVisible();
   await expect(entry(page, "end at 10.00 s")).toBeVisible();
 
-  await expect(page.getByRole("button", { name: "Submit" })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Submit", exact: true })).toBeEnabled();
   const { script } = await exportScript(page);
   expect(script.map((e) => e.timestamp_ms)).toEqual([0, 3000, 5000, 5000, 10000]);
   expect(script[0]?.start?.prompt).toBe("A rainy neon street at night");
@@ -102,9 +102,16 @@ test("builds a two-stream script with an image using only the keyboard", async (
   await page.keyboard.press("Shift+ArrowRight");
   await expect(entry(page, "interaction at 4.20 s")).toBeVisible();
   await page.keyboard.press("Enter");
+  // dnd-kit listens for the arrows only from the task after the pick-up; an arrow pressed
+  // before the drag's label shows can be lost. The label follows each arrow, so the drop
+  // waits for the last one to land.
+  const dragLabel = (time: string) => page.getByText(`interaction at ${time}`, { exact: true });
+  await expect(dragLabel("4.20 s")).toBeVisible();
+  await page.keyboard.press("ArrowRight");
+  await expect(dragLabel("4.30 s")).toBeVisible();
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("ArrowRight");
-  await page.keyboard.press("ArrowRight");
+  await expect(dragLabel("4.50 s")).toBeVisible();
   await page.keyboard.press("Enter");
   await expect(entry(page, "interaction at 4.50 s")).toBeVisible();
 
