@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Timeline } from "../model/timeline";
 import { createStore, get, set } from "idb-keyval";
 import { createDraftPersistence, UNREADABLE_DRAFT_NAME } from "./persistence";
-import { DEFAULT_DRAFT_NAME, DRAFT_VERSION } from "./restore-draft";
+import { DEFAULT_DRAFT_NAME, DRAFT_VERSION, UnreadableDraftError } from "./restore-draft";
 
 const timeline: Timeline = {
   portrait: true,
@@ -191,6 +191,7 @@ describe("restoring saved drafts", () => {
     const drafts = await withRecord(raw);
     await expect(drafts.load("d1")).rejects.toThrow(/^This draft could not be read\./);
     await expect(drafts.load("d1")).rejects.toThrow(reason);
+    await expect(drafts.load("d1")).rejects.toBeInstanceOf(UnreadableDraftError);
     // The list still shows it, so it is not silently lost, and the other drafts still load.
     drafts.schedule({ draftId: "d2", name: "Fine", timeline, originals: {}, createdAt: 1 });
     await drafts.flush();

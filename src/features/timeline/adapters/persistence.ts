@@ -4,7 +4,12 @@ import { createStore, del, get, keys, set, type UseStore } from "idb-keyval";
 import type { Clip, Timeline } from "../model/timeline";
 import type { DraftData } from "../store/draft-store";
 import type { DraftPersistence, DraftSummary } from "../hooks/use-draft-session";
-import { DRAFT_VERSION, restoreDraft, type StoredDraft } from "./restore-draft";
+import {
+  DRAFT_VERSION,
+  restoreDraft,
+  type StoredDraft,
+  UnreadableDraftError,
+} from "./restore-draft";
 
 /** How the drafts list names a record it cannot read, so it is not silently hidden. */
 export const UNREADABLE_DRAFT_NAME = "Unreadable draft";
@@ -126,7 +131,7 @@ export function createDraftPersistence(
       }
       if (raw === undefined) return null;
       const restored = restoreDraft(raw, id);
-      if (!restored.ok) throw new Error(restored.message);
+      if (!restored.ok) throw new UnreadableDraftError(restored.message);
       const stored: StoredDraft = restored.draft;
       const clips: Clip[] = await Promise.all(
         stored.clips.map(async (clip) => {

@@ -25,6 +25,14 @@ export interface StoredDraft {
   updatedAt: number;
 }
 
+/**
+ * A stored draft that cannot be read. Storage itself works, so it is the one draft's problem,
+ * not a reason to warn that drafts are not being saved.
+ */
+export class UnreadableDraftError extends Error {
+  override name = "UnreadableDraftError";
+}
+
 export type RestoreResult = { ok: true; draft: StoredDraft } | { ok: false; message: string };
 
 class RestoreError extends Error {}

@@ -1,8 +1,12 @@
 // @vitest-environment jsdom
 import { act, cleanup, renderHook, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { toast } from "sonner";
+import { UnreadableDraftError } from "../adapters/restore-draft";
 import type { DraftData } from "../store/draft-store";
 import { type DraftPersistence, newDraftData, useDraftSession } from "./use-draft-session";
+
+vi.mock("sonner", () => ({ toast: Object.assign(vi.fn(), { error: vi.fn(), success: vi.fn() }) }));
 
 afterEach(cleanup);
 
@@ -66,6 +70,21 @@ describe("useDraftSession", () => {
     act(() => result.current.store?.getState().actions.addStream());
     await act(() => result.current.flush());
     expect(onStorageError).toHaveBeenCalledWith("The browser's storage is full.");
+  });
+
+  it("opens a fresh draft, without a storage warning, when the last one cannot be read", async () => {
+    const onStorageError = vi.fn();
+    const damaged = newDraftData("Damaged");
+    const { persistence } = memoryPersistence([damaged]);
+    persistence.load = async () => {
+      throw new UnreadableDraftError("This draft could not be read. Stream 1 has no end.");
+    };
+    const { result } = renderHook(() => useDraftSession(persistence, { onStorageError }));
+    await waitFor(() => expect(result.current.store).not.toBeNull());
+    expect(result.current.store?.getState().draftId).not.toBe(damaged.draftId);
+    expect(result.current.store?.getState().timeline.clips).toEqual([]);
+    expect(onStorageError).not.toHaveBeenCalled();
+    expect(toast.error).toHaveBeenCalledWith("This draft could not be read. Stream 1 has no end.");
   });
 
   it("deletes the open draft and opens another", async () => {

@@ -3,6 +3,7 @@
 // switch. Storage failures are reported through `onStorageError`, never swallowed.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
+import { UnreadableDraftError } from "../adapters/restore-draft";
 import type { Timeline } from "../model/timeline";
 import { createId, emptyTimeline } from "../model/timeline";
 import { createDraftStore, type DraftData, type DraftStore, draftData } from "../store/draft-store";
@@ -63,6 +64,10 @@ export function useDraftSession(
   });
 
   const report = useCallback((error: unknown) => {
+    if (error instanceof UnreadableDraftError) {
+      toast.error(error.message);
+      return;
+    }
     const message = error instanceof Error ? error.message : String(error);
     optionsRef.current.onStorageError(message);
   }, []);
