@@ -85,6 +85,17 @@ describe("parseStreamEvents", () => {
     expect(parseStreamEvents({ events: [] })?.markers).toEqual([]);
   });
 
+  it("drops times a nonsense frame rate would put at infinity", () => {
+    const events = parseStreamEvents({
+      fps: 5e-324,
+      events: [
+        { type: "interact", frame: 3, prompt: "lost" },
+        { type: "interact", offset_ms: 500, prompt: "kept" },
+      ],
+    });
+    expect(events?.markers).toEqual([{ kind: "interact", atMs: 500, showMs: 500, prompt: "kept" }]);
+  });
+
   it("refuses files it cannot read rather than draw wrong markers", () => {
     expect(parseStreamEvents(null)).toBeNull();
     expect(parseStreamEvents("<html>Access denied</html>")).toBeNull();

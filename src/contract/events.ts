@@ -95,7 +95,8 @@ export function parseStreamEvents(data: unknown): StreamEvents | null {
 
   // Script times are absolute; without offsets, the start's time is the video's zero.
   const origin = events.find((e) => e.kind === "start")?.event.timestamp_ms ?? 0;
-  const frameMs = fps ? 1000 / fps : null;
+  // A nonsense rate (1e-300 fps) would put every frame at infinity: ignore it.
+  const frameMs = fps && Number.isFinite(1000 / fps) ? 1000 / fps : null;
   const markers: StreamMarker[] = [];
   for (const { kind, event } of events) {
     if (kind === "end") continue;
@@ -103,8 +104,9 @@ export function parseStreamEvents(data: unknown): StreamEvents | null {
       event.offset_ms ??
       (event.frame !== undefined && frameMs !== null ? event.frame * frameMs : undefined) ??
       (event.timestamp_ms !== undefined ? event.timestamp_ms - origin : undefined);
-    if (atMs === undefined || atMs < 0) continue;
+    if (atMs === undefined || !Number.isFinite(atMs) || atMs < 0) continue;
     const frameAtMs = event.frame !== undefined && frameMs !== null ? event.frame * frameMs : 0;
+    if (!Number.isFinite(frameAtMs)) continue;
     const prompt = event.prompt ?? event[kind]?.prompt ?? "";
     markers.push({ kind, atMs, showMs: Math.max(atMs, frameAtMs), prompt: prompt.trim() });
   }
