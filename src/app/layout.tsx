@@ -1,4 +1,5 @@
 import { NavLink, Outlet } from "react-router";
+import { JobWatcher } from "../features/jobs/components/job-watcher";
 
 const navigation = [
   { to: "/", label: "Studio", end: true },
@@ -45,6 +46,7 @@ export function AppLayout() {
       <main id="main" className="mx-auto flex w-full max-w-screen-2xl flex-1 flex-col px-4 py-6">
         <Outlet />
       </main>
+      <JobWatcher />
     </div>
   );
 }

@@ -1,7 +1,10 @@
 import { createBrowserRouter } from "react-router";
 import { AppLayout } from "./layout";
+import { JobRoute } from "./routes/job";
 import { JobsRoute } from "./routes/jobs";
 import { NotFoundRoute } from "./routes/not-found";
+import { RecordingRoute } from "./routes/recording";
+import { RecordingsRoute } from "./routes/recordings";
 import { SettingsRoute } from "./routes/settings";
 import { StudioRoute } from "./routes/studio";
 
@@ -12,6 +15,9 @@ export function createAppRouter() {
       children: [
         { index: true, element: <StudioRoute /> },
         { path: "jobs", element: <JobsRoute /> },
+        { path: "jobs/recordings", element: <RecordingsRoute /> },
+        { path: "jobs/recordings/:streamId", element: <RecordingRoute /> },
+        { path: "jobs/:jobId", element: <JobRoute /> },
         { path: "settings", element: <SettingsRoute /> },
         { path: "*", element: <NotFoundRoute /> },
       ],

@@ -1,11 +1,17 @@
-import { EmptyState } from "../../components/empty-state";
 import { PageHeader } from "../../components/page-header";
+import { JobsDashboard } from "../../features/jobs/components/jobs-dashboard";
+import { JobsTabs } from "./jobs-tabs";
+import { NeedsConnection } from "./needs-connection";
 
 export function JobsRoute() {
   return (
     <>
-      <PageHeader title="Jobs" description="Submitted scripts, their progress and their videos." />
-      <EmptyState title="No jobs yet">Jobs you submit from the studio appear here.</EmptyState>
+      <PageHeader
+        title="Jobs"
+        description="Submitted scripts, their progress and their videos."
+        actions={<JobsTabs />}
+      />
+      <NeedsConnection>{(client) => <JobsDashboard client={client} />}</NeedsConnection>
     </>
   );
 }

@@ -1,5 +1,4 @@
-// Every problem validateScript finds, each selecting its entry on click, and the Submit button
-// that stays disabled with the reason while there are any.
+// Every problem validateScript finds, each selecting its entry on click.
 import { formatCount } from "../../../contract/format";
 import { useTimelineCheck } from "../hooks/use-timeline-check";
 import { useDraftActions, useDraftStoreApi } from "../store/use-draft-store";
@@ -74,31 +73,4 @@ export function ProblemsPanel() {
 
 function Dot() {
   return <span aria-hidden className="mt-1.5 size-2 shrink-0 rounded-full bg-red-500" />;
-}
-
-/** Submitting is the jobs feature's; here the button says whether the script could go. */
-export function SubmitButton() {
-  const { problems } = useTimelineCheck();
-  const first = problems[0];
-  const reason = first
-    ? `Fix ${problems.length === 1 ? "the problem" : `${formatCount(problems.length)} problems`} first: ${first.message}`
-    : null;
-  return (
-    <div className="flex flex-col items-end gap-1">
-      <button
-        type="button"
-        disabled={reason !== null}
-        aria-describedby="submit-reason"
-        className="rounded-lg bg-accent-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-accent-700 disabled:cursor-not-allowed disabled:bg-zinc-300 disabled:text-zinc-600 dark:disabled:bg-zinc-700 dark:disabled:text-zinc-400"
-      >
-        Submit
-      </button>
-      <p
-        id="submit-reason"
-        className="max-w-72 text-right text-xs text-zinc-500 dark:text-zinc-400"
-      >
-        {reason ?? "Ready to run."}
-      </p>
-    </div>
-  );
 }

@@ -5,7 +5,7 @@ import type { ScriptEntry } from "../../../contract/script";
 import { formatMegabytes } from "../../../contract/format";
 import { useTimelineCheck } from "../hooks/use-timeline-check";
 import { useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
-import { SubmitButton } from "./problems-panel";
+import { SubmitControls } from "./submit-controls";
 import { encodeShareFragment, scriptFileName, scriptToJson } from "../adapters/script-io";
 
 /** The JSON for reading: image data URLs shortened, so a 2 MB image does not flood the panel. */
@@ -123,7 +123,7 @@ export function ScriptPanel({ onImportFile }: { onImportFile: (file: File) => vo
         className="max-h-72 min-h-32 flex-1 overflow-auto rounded-lg bg-zinc-50 p-3 font-mono text-xs leading-relaxed text-zinc-700 dark:bg-zinc-950 dark:text-zinc-300 resize-y"
       />
       <div className="mt-3 flex justify-end">
-        <SubmitButton />
+        <SubmitControls />
       </div>
     </section>
   );

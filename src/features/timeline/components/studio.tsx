@@ -14,10 +14,12 @@ import {
   useDraftSession,
 } from "../hooks/use-draft-session";
 import { usePlayback } from "../hooks/use-playback";
+import { StudioSubmitContext } from "../hooks/use-studio-submit";
 import { useStudioShortcuts } from "../hooks/use-studio-shortcuts";
 import { TimelineCheckContext } from "../hooks/use-timeline-check";
 import { scriptToTimeline } from "../model/convert";
 import { checkTimeline } from "../model/problems";
+import type { StudioSubmitter } from "../model/submission";
 import type { DraftStore } from "../store/draft-store";
 import { DraftStoreContext, useDraftStore } from "../store/use-draft-store";
 import { DraftsMenu } from "./drafts-menu";
@@ -34,9 +36,12 @@ import { TimelineView } from "./timeline-view";
 export function Studio({
   persistence,
   takeStartupDraft,
+  submitter = null,
 }: {
   persistence: DraftPersistence;
   takeStartupDraft?: () => StartupDraft | { error: string } | null;
+  /** Where Submit sends scripts; without one the studio only edits. */
+  submitter?: StudioSubmitter | null;
 }) {
   const [storageError, setStorageError] = useState<string | null>(null);
   const onStorageError = useCallback((message: string) => {
@@ -44,7 +49,11 @@ export function Studio({
     toast.error("Your draft could not be saved", { description: message, id: "storage-error" });
   }, []);
   const session = useDraftSession(persistence, { takeStartupDraft, onStorageError });
-  const { store } = session;
+  const { store, drafts } = session;
+  const submitContext = useMemo(
+    () => ({ submitter, drafts, loadDraft: (id: string) => persistence.load(id) }),
+    [submitter, drafts, persistence],
+  );
 
   if (!store) {
     return (
@@ -55,27 +64,29 @@ export function Studio({
   }
   return (
     <DraftStoreContext value={store}>
-      {storageError ? (
-        <div
-          role="alert"
-          className="mb-4 flex items-start justify-between gap-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-500/40 dark:bg-amber-500/10 dark:text-amber-200"
-        >
-          <span>
-            <strong className="font-semibold">Drafts are not being saved.</strong> {storageError}{" "}
-            Export the script to keep your work.
-          </span>
-          <button
-            type="button"
-            className="font-medium underline"
-            onClick={() => setStorageError(null)}
+      <StudioSubmitContext value={submitContext}>
+        {storageError ? (
+          <div
+            role="alert"
+            className="mb-4 flex items-start justify-between gap-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-500/40 dark:bg-amber-500/10 dark:text-amber-200"
           >
-            Dismiss
-          </button>
-        </div>
-      ) : null}
-      <StudioErrorBoundary key={store.getState().draftId} onCrash={() => void session.flush()}>
-        <StudioEditor store={store} session={session} />
-      </StudioErrorBoundary>
+            <span>
+              <strong className="font-semibold">Drafts are not being saved.</strong> {storageError}{" "}
+              Export the script to keep your work.
+            </span>
+            <button
+              type="button"
+              className="font-medium underline"
+              onClick={() => setStorageError(null)}
+            >
+              Dismiss
+            </button>
+          </div>
+        ) : null}
+        <StudioErrorBoundary key={store.getState().draftId} onCrash={() => void session.flush()}>
+          <StudioEditor store={store} session={session} />
+        </StudioErrorBoundary>
+      </StudioSubmitContext>
     </DraftStoreContext>
   );
 }

@@ -1,0 +1,333 @@
+// Submit and Submit batch: disabled with the reason while the script has problems or no
+// target is ready, guarded against double clicks, and a refusal shown in words with each
+// problem linked to the entry the server named. The draft itself is never touched.
+import { useEffect, useId, useRef, useState } from "react";
+import { formatCount } from "../../../contract/format";
+import { useStudioSubmit } from "../hooks/use-studio-submit";
+import { useTimelineCheck } from "../hooks/use-timeline-check";
+import { locateEntry } from "../model/operations";
+import { checkTimeline } from "../model/problems";
+import { type PlacedIssue, placeIssues, type SubmitRequest } from "../model/submission";
+import { draftData } from "../store/draft-store";
+import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
+
+type Failure = { message: string; issues: PlacedIssue[] };
+
+export function SubmitControls() {
+  const { submitter } = useStudioSubmit();
+  const { problems, script } = useTimelineCheck();
+  const store = useDraftStoreApi();
+  const portrait = useDraftStore((s) => s.timeline.portrait);
+  const [pending, setPending] = useState(false);
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const [batchOpen, setBatchOpen] = useState(false);
+  const inFlight = useRef(false);
+  const reasonId = useId();
+
+  const first = problems[0];
+  const reason = first
+    ? `Fix ${problems.length === 1 ? "the problem" : `${formatCount(problems.length)} problems`} first: ${first.message}`
+    : !submitter
+      ? "Submitting is not available here."
+      : submitter.unavailable;
+
+  const send = async (request: SubmitRequest, scriptIndex: number | null) => {
+    // A ref, not state: two clicks in one frame both see the state from before the first.
+    if (!submitter || inFlight.current) return false;
+    inFlight.current = true;
+    setPending(true);
+    setFailure(null);
+    try {
+      const outcome = await submitter.submit(request);
+      if (outcome.ok) return true;
+      setFailure({
+        message: outcome.message,
+        issues: placeIssues(outcome.issues, store.getState().timeline, scriptIndex),
+      });
+      return false;
+    } finally {
+      inFlight.current = false;
+      setPending(false);
+    }
+  };
+
+  const submitOne = () => {
+    if (reason !== null) return;
+    void send({ names: [store.getState().name], scripts: [script], portrait }, null);
+  };
+
+  return (
+    <div className="flex flex-col items-end gap-2">
+      <div className="flex items-center gap-2">
+        <button
+          type="button"
+          disabled={reason !== null && !pending}
+          aria-disabled={pending || undefined}
+          aria-describedby={reasonId}
+          onClick={submitOne}
+          className="rounded-lg bg-accent-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-accent-700 aria-disabled:cursor-wait aria-disabled:opacity-70 disabled:cursor-not-allowed disabled:bg-zinc-300 disabled:text-zinc-600 dark:disabled:bg-zinc-700 dark:disabled:text-zinc-400"
+        >
+          {pending ? "Submitting…" : "Submit"}
+        </button>
+        <button
+          type="button"
+          disabled={!submitter || submitter.unavailable !== null || pending}
+          onClick={() => setBatchOpen(true)}
+          className="rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm font-medium shadow-xs hover:bg-zinc-50 disabled:cursor-not-allowed disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+        >
+          Submit batch…
+        </button>
+      </div>
+      <p id={reasonId} className="max-w-80 text-right text-xs text-zinc-500 dark:text-zinc-400">
+        {pending
+          ? "Sending…"
+          : (reason ?? `Ready to run on ${submitter?.destination ?? "the server"}.`)}
+      </p>
+      {failure ? <SubmitFailure failure={failure} onDismiss={() => setFailure(null)} /> : null}
+      <SubmitBatchDialog
+        open={batchOpen}
+        onClose={() => setBatchOpen(false)}
+        onSubmit={async (request, currentIndex) => {
+          const sent = await send(request, currentIndex);
+          if (sent) setBatchOpen(false);
+          return sent;
+        }}
+        pending={pending}
+        currentDraftId={store.getState().draftId}
+        currentFailure={failure}
+      />
+    </div>
+  );
+}
+
+function SubmitFailure({ failure, onDismiss }: { failure: Failure; onDismiss: () => void }) {
+  const { select, setPlayhead } = useDraftActions();
+  const store = useDraftStoreApi();
+  const reveal = (entryId: string) => {
+    select([entryId]);
+    const ref = locateEntry(store.getState().timeline, entryId);
+    if (ref) setPlayhead(ref.timestampMs);
+    requestAnimationFrame(() => {
+      document.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(entryId)}"]`)?.focus();
+    });
+  };
+  return (
+    <div
+      role="alert"
+      className="w-full max-w-md rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-200"
+    >
+      <div className="flex items-start justify-between gap-3">
+        <p>
+          <strong className="font-semibold">Not submitted.</strong> {failure.message} Your draft is
+          unchanged.
+        </p>
+        <button type="button" className="text-xs font-medium underline" onClick={onDismiss}>
+          Dismiss
+        </button>
+      </div>
+      {failure.issues.length > 0 ? (
+        <ul className="mt-2 list-disc space-y-0.5 pl-5">
+          {failure.issues.slice(0, 20).map((issue, index) => (
+            <li key={index}>
+              {issue.entryId ? (
+                <a
+                  href={`#entry-${issue.entryId}`}
+                  className="underline"
+                  onClick={(event) => {
+                    event.preventDefault();
+                    reveal(issue.entryId as string);
+                  }}
+                >
+                  {issue.message}
+                </a>
+              ) : (
+                issue.message
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
+
+interface BatchCandidate {
+  id: string;
+  name: string;
+  streams: number;
+  portrait: boolean;
+  problems: number;
+  script: SubmitRequest["scripts"][number];
+}
+
+/** Why a draft cannot join a batch of this orientation, or null. A job has one orientation. */
+function batchExclusion(c: BatchCandidate, portrait: boolean): string | null {
+  if (c.problems > 0) {
+    return `${formatCount(c.problems)} ${c.problems === 1 ? "problem" : "problems"} to fix first`;
+  }
+  if (c.portrait !== portrait) {
+    return `${c.portrait ? "Portrait" : "Landscape"}: this batch is ${portrait ? "portrait" : "landscape"}, like the open draft`;
+  }
+  return c.streams === 0 ? "No streams" : null;
+}
+
+function SubmitBatchDialog({
+  open,
+  onClose,
+  onSubmit,
+  pending,
+  currentDraftId,
+  currentFailure,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onSubmit: (request: SubmitRequest, currentIndex: number | null) => Promise<boolean>;
+  pending: boolean;
+  currentDraftId: string;
+  currentFailure: Failure | null;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const { drafts, loadDraft } = useStudioSubmit();
+  const store = useDraftStoreApi();
+  const [candidates, setCandidates] = useState<BatchCandidate[] | null>(null);
+  const [chosen, setChosen] = useState<Set<string>>(new Set());
+  const titleId = useId();
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  // Read every draft when the dialog opens; the open one from the editor, unsaved edits included.
+  useEffect(() => {
+    if (!open) return;
+    let cancelled = false;
+    void (async () => {
+      const current = draftData(store.getState());
+      const loaded = await Promise.all(
+        drafts.map((d) => (d.id === current.draftId ? current : loadDraft(d.id).catch(() => null))),
+      );
+      if (cancelled) return;
+      const list = [current, ...loaded.filter((d) => d !== null && d.draftId !== current.draftId)]
+        .filter((d) => d !== null)
+        .map((d) => {
+          const check = checkTimeline(d.timeline);
+          return {
+            id: d.draftId,
+            name: d.name,
+            streams: d.timeline.clips.length,
+            portrait: d.timeline.portrait,
+            problems: check.problems.length,
+            script: check.script,
+          };
+        });
+      setCandidates(list);
+      setChosen(new Set([current.draftId]));
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [open, drafts, loadDraft, store]);
+
+  const portrait = useDraftStore((s) => s.timeline.portrait);
+  const why = (c: BatchCandidate) => batchExclusion(c, portrait);
+  const selected = (candidates ?? []).filter((c) => chosen.has(c.id) && why(c) === null);
+
+  const submit = () => {
+    if (selected.length === 0 || pending) return;
+    const index = selected.findIndex((c) => c.id === currentDraftId);
+    void onSubmit(
+      { names: selected.map((c) => c.name), scripts: selected.map((c) => c.script), portrait },
+      index === -1 ? null : index,
+    );
+  };
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      onClose={onClose}
+      className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-2xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-black/40 backdrop:backdrop-blur-sm dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+    >
+      <div className="border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
+        <h2 id={titleId} className="font-semibold">
+          Submit a batch
+        </h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
+          Several drafts run as one job, each as its own script. Duplicate a draft to make variants.
+        </p>
+      </div>
+      <fieldset className="max-h-80 overflow-y-auto px-5 py-3">
+        <legend className="sr-only">Drafts in the batch</legend>
+        {candidates === null ? (
+          <p role="status" className="text-sm text-zinc-500">
+            Reading drafts…
+          </p>
+        ) : (
+          <ul className="space-y-2">
+            {candidates.map((c) => {
+              const reason = why(c);
+              return (
+                <li key={c.id} className="flex items-start gap-2 text-sm">
+                  <input
+                    id={`${titleId}-${c.id}`}
+                    type="checkbox"
+                    className="mt-0.5 size-4 accent-accent-600"
+                    disabled={reason !== null}
+                    checked={reason === null && chosen.has(c.id)}
+                    aria-describedby={`${titleId}-${c.id}-about`}
+                    onChange={(event) =>
+                      setChosen((set) => {
+                        const next = new Set(set);
+                        if (event.target.checked) next.add(c.id);
+                        else next.delete(c.id);
+                        return next;
+                      })
+                    }
+                  />
+                  <div>
+                    <label htmlFor={`${titleId}-${c.id}`} className="font-medium">
+                      {c.name}
+                    </label>
+                    <p id={`${titleId}-${c.id}-about`} className="text-xs text-zinc-500">
+                      {reason ??
+                        `${formatCount(c.streams)} ${c.streams === 1 ? "stream" : "streams"}${
+                          c.id === currentDraftId ? " · open now" : ""
+                        }`}
+                    </p>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </fieldset>
+      {currentFailure ? (
+        <p role="alert" className="px-5 pb-2 text-sm text-red-700 dark:text-red-300">
+          {currentFailure.message}
+        </p>
+      ) : null}
+      <div className="flex items-center justify-end gap-2 border-t border-zinc-200 px-5 py-3 dark:border-zinc-800">
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded-lg px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800"
+        >
+          Close
+        </button>
+        <button
+          type="button"
+          disabled={selected.length === 0 || pending}
+          onClick={submit}
+          className="rounded-lg bg-accent-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-accent-700 disabled:cursor-not-allowed disabled:opacity-50"
+        >
+          {pending
+            ? "Submitting…"
+            : `Submit ${formatCount(selected.length)} ${selected.length === 1 ? "script" : "scripts"}`}
+        </button>
+      </div>
+    </dialog>
+  );
+}
