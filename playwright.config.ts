@@ -13,8 +13,19 @@ function chromiumPath(): string | undefined {
 
 const port = Number(process.env.E2E_PORT ?? 8790);
 const baseURL = `http://127.0.0.1:${port}`;
-// Each run gets an empty engine; the folder is under the OS temp dir and never reused.
-const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(path.join(tmpdir(), "simulate-e2e-"));
+// Each engine gets an empty data folder under the OS temp dir, never reused.
+const freshDataDir = () => mkdtempSync(path.join(tmpdir(), "simulate-e2e-"));
+
+/**
+ * The main engine, plus two configured to make rare moments happen on cue: one that holds
+ * every job before rendering (so pending and dispatched jobs can be cancelled), and one whose
+ * signed URLs expire in seconds (so the player's renewal is exercised). e2e/engines.ts names them.
+ */
+const engines: { port: number; env: Record<string, string> }[] = [
+  { port, env: {} },
+  { port: port + 1, env: { ENGINE_DISPATCH_DELAY_MS: "600000" } },
+  { port: port + 2, env: { ENGINE_URL_TTL_SECONDS: "4" } },
+];
 
 export default defineConfig({
   testDir: "e2e",
@@ -42,12 +53,17 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium", headless: true } }],
-  webServer: {
+  webServer: engines.map((engine) => ({
     command: "node --import tsx server/main.ts",
-    url: `${baseURL}/api/health`,
+    url: `http://127.0.0.1:${engine.port}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,
-    env: { PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir },
-    stdout: "pipe",
-  },
+    env: {
+      PORT: String(engine.port),
+      HOST: "127.0.0.1",
+      DATA_DIR: freshDataDir(),
+      ...engine.env,
+    },
+    stdout: "pipe" as const,
+  })),
 });

@@ -1,0 +1,303 @@
+// Submitting, watching, playing and downloading, in Chromium against real engines.
+import ffmpeg from "@ffmpeg-installer/ffmpeg";
+import { expect, type Page, test } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { asDataUrl, pngHeaderOnly } from "../server/test/fixtures";
+import { holdingEngine, shortLinkEngine } from "./engines";
+
+const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
+
+/** The two-stream fixture with frame.png as its first stream's start image. */
+function twoStreamsWithImage(outputPath: string): string {
+  const script = JSON.parse(readFileSync(fixture("two-streams.json"), "utf8"));
+  script[0].start.image = asDataUrl("image/png", readFileSync(fixture("frame.png")));
+  writeFileSync(outputPath, JSON.stringify(script, null, 2));
+  return outputPath;
+}
+
+/** A 1.2 s one-stream script, quick to render. */
+function shortScript(outputPath: string, prompt = "A lighthouse in fog"): string {
+  writeFileSync(
+    outputPath,
+    JSON.stringify([
+      { timestamp_ms: 0, start: { prompt } },
+      { timestamp_ms: 1200, end: {} },
+    ]),
+  );
+  return outputPath;
+}
+
+async function openStudio(page: Page, base = "") {
+  await page.goto(`${base}/`);
+  await expect(page.getByRole("button", { name: "Add stream" })).toBeEnabled();
+}
+
+async function importScript(page: Page, file: string) {
+  await page.getByLabel("Import script").setInputFiles(file);
+  await expect(page.getByRole("button", { name: "Submit", exact: true })).toBeEnabled();
+}
+
+/** Submits the open draft and follows the toast to its job. */
+async function submitAndOpenJob(page: Page): Promise<string> {
+  await page.getByRole("button", { name: "Submit", exact: true }).click();
+  const toast = page.getByRole("listitem").filter({ hasText: "Job submitted" });
+  await toast.getByRole("button", { name: "View job" }).click();
+  await expect(page).toHaveURL(/\/jobs\/[\w-]+$/);
+  return page.url().split("/").pop() as string;
+}
+
+function mp4Duration(file: string): number {
+  let output = "";
+  try {
+    execFileSync(ffmpeg.path, ["-hide_banner", "-i", file], { stdio: "pipe" });
+  } catch (error) {
+    // ffmpeg -i with no output file exits 1 after printing what it found.
+    output = String((error as { stderr: Buffer }).stderr);
+  }
+  const match = /Duration: (\d+):(\d+):([\d.]+)/.exec(output);
+  if (!match) throw new Error(`no duration in:\n${output}`);
+  return Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]);
+}
+
+test("submits an imported two-stream script, watches it complete, plays and downloads it", async ({
+  page,
+}, testInfo) => {
+  await openStudio(page);
+  await importScript(page, twoStreamsWithImage(testInfo.outputPath("two-streams-image.json")));
+  await expect(page.getByRole("textbox", { name: "The script as JSON" })).toHaveValue(
+    /data:image\/png;base64,/,
+  );
+  await page.getByRole("button", { name: "Submit", exact: true }).click();
+  await expect(page.getByText("Job submitted")).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
+  const row = page.getByRole("row", { name: /two-streams-image/ });
+  await expect(row.getByText(/^(Pending|Dispatched|Processing)$/)).toBeVisible();
+  await expect(row.getByText("Completed", { exact: true })).toBeVisible({ timeout: 90_000 });
+  await expect(row.getByRole("cell", { name: "2", exact: true })).toBeVisible();
+
+  // The app-wide watcher hears of it too; after that, with nothing active, nothing asks.
+  await expect(page.getByText("Your 2 videos are ready")).toBeVisible();
+  let polls = 0;
+  page.on("request", (request) => {
+    if (request.url().includes("/api/simulation-jobs")) polls += 1;
+  });
+  await page.waitForTimeout(5_000);
+  expect(polls).toBe(0);
+
+  await row.getByRole("link", { name: /two-streams-image/ }).click();
+  for (const [title, seconds] of [
+    ["Stream 1", 9],
+    ["Stream 2", 3],
+  ] as const) {
+    const player = page.getByRole("region", { name: title });
+    const video = player.getByLabel(`${title} video`);
+    await expect(video).toHaveAttribute("poster", /\/thumbnail\?/);
+    await video.evaluate((v: HTMLVideoElement) => {
+      v.muted = true;
+      return v.play();
+    });
+    await expect
+      .poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime))
+      .toBeGreaterThan(0.3);
+    expect(await video.evaluate((v: HTMLVideoElement) => Math.round(v.duration))).toBe(seconds);
+  }
+
+  const download = page.waitForEvent("download");
+  await page
+    .getByRole("region", { name: "Stream 1" })
+    .getByRole("button", { name: "Download" })
+    .click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^simulate-[\w-]{8}-stream-1\.mp4$/);
+  const saved = testInfo.outputPath("stream-1.mp4");
+  await file.saveAs(saved);
+  expect(readFileSync(saved).subarray(4, 8).toString("latin1")).toBe("ftyp");
+  expect(mp4Duration(saved)).toBeCloseTo(9, 1);
+});
+
+test("marks interactions on the scrubber and seeks to them", async ({ page }, testInfo) => {
+  await openStudio(page);
+  await importScript(page, twoStreamsWithImage(testInfo.outputPath("markers.json")));
+  await page.getByRole("button", { name: "Submit", exact: true }).click();
+  // Staying in the studio, the creator hears when the videos are ready, in a toast and the tab.
+  const ready = page.getByRole("listitem").filter({ hasText: "Your 2 videos are ready" });
+  await expect(ready).toBeVisible({ timeout: 90_000 });
+  await expect(page).toHaveTitle(/^✓ 1 ready · /);
+  await ready.getByRole("button", { name: "View job" }).click();
+  await expect(page).not.toHaveTitle(/ready/);
+  const player = page.getByRole("region", { name: "Stream 1" });
+  const marker = player.getByRole("button", {
+    name: "Interaction at 3.00 s: Lightning flashes across the sky",
+  });
+  await expect(marker).toBeVisible({ timeout: 90_000 });
+  await marker.click();
+  await expect
+    .poll(() =>
+      player.getByLabel("Stream 1 video").evaluate((v: HTMLVideoElement) => v.currentTime),
+    )
+    .toBeCloseTo(3, 1);
+});
+
+test("cancels a pending job, and says why a held one's neighbour cannot be", async ({
+  page,
+}, testInfo) => {
+  await openStudio(page, holdingEngine);
+  await importScript(page, shortScript(testInfo.outputPath("alpha.json"), "alpha"));
+  await page.getByRole("button", { name: "Submit", exact: true }).click();
+  await expect(page.getByText("Job submitted")).toHaveCount(1);
+  await importScript(page, shortScript(testInfo.outputPath("beta.json"), "beta"));
+  await page.getByRole("button", { name: "Submit", exact: true }).click();
+  await expect(page.getByText("Job submitted")).toHaveCount(2);
+
+  await page.goto(`${holdingEngine}/jobs`);
+  const second = page.getByRole("row", { name: /beta/ });
+  await expect(second.getByText("Pending", { exact: true })).toBeVisible();
+  await second.getByRole("button", { name: "Cancel" }).click();
+  await expect(second.getByText("Cancelled", { exact: true })).toBeVisible();
+  await expect(second.getByRole("button", { name: "Cancel" })).toBeDisabled();
+  await expect(second.getByRole("button", { name: "Cancel" })).toHaveAccessibleDescription(
+    "A cancelled job cannot be cancelled.",
+  );
+
+  const first = page.getByRole("row", { name: /alpha/ });
+  await expect(first.getByText("Dispatched", { exact: true })).toBeVisible();
+  await first.getByRole("button", { name: "Cancel" }).click();
+  await expect(first.getByText("Cancelled", { exact: true })).toBeVisible();
+});
+
+test("shows why a job failed, for the job and for each stream", async ({ page, request }) => {
+  await openStudio(page);
+  // A job the studio could not make: an image whose header is fine and whose pixels are not.
+  const apiKey = await page.evaluate(() =>
+    localStorage.getItem("simulate-studio.local-engine-key"),
+  );
+  expect(apiKey).toMatch(/^local-/);
+  const token = await (await request.post("/api/auth/token", { data: { api_key: apiKey } })).json();
+  const created = await request.post("/api/simulation-jobs", {
+    headers: { authorization: `Bearer ${token.access_token}` },
+    data: {
+      script: [
+        {
+          timestamp_ms: 0,
+          start: { prompt: "broken", image: asDataUrl("image/png", pngHeaderOnly(64, 64)) },
+        },
+        { timestamp_ms: 1000, end: {} },
+      ],
+      portrait: false,
+    },
+  });
+  const { job_id: jobId } = await created.json();
+
+  await page.goto("/jobs");
+  const row = page.getByRole("row", { name: new RegExp(`Job ${jobId.slice(0, 8)}`) });
+  await expect(row.getByText("Failed", { exact: true })).toBeVisible({ timeout: 60_000 });
+  await expect(row.getByRole("button", { name: "Open script" })).toHaveAccessibleDescription(
+    /not submitted from this browser/,
+  );
+  await row.getByRole("link").click();
+  const report = page.getByRole("alert").filter({ hasText: "The job failed" });
+  await expect(report).toBeVisible();
+  await expect(report.getByRole("listitem")).toHaveText(/^Stream 1: .+/);
+});
+
+test("shows an offline banner while the network is gone", async ({ page, context }) => {
+  await page.goto("/jobs");
+  await expect(page.getByRole("region", { name: "Jobs" })).toBeVisible();
+  const banner = page.getByRole("status").filter({ hasText: "You are offline" });
+  await expect(banner).toHaveCount(0);
+  await context.setOffline(true);
+  await expect(banner).toBeVisible();
+  await context.setOffline(false);
+  await expect(banner).toHaveCount(0);
+});
+
+test("keeps a cloud key out of storage unless asked to remember it", async ({ page }) => {
+  const secret = "sk-odyssey-e2e-secret-0123456789";
+  const stored = () => page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
+  await page.goto("/settings");
+  await page.getByRole("radio", { name: "Odyssey cloud" }).check();
+  await page.getByLabel("API key").fill(secret);
+  await expect(page.getByRole("radio", { name: "Odyssey cloud" })).toBeChecked();
+  expect(await stored()).not.toContain(secret);
+
+  await page.reload();
+  await expect(page.getByRole("radio", { name: "Odyssey cloud" })).toBeChecked();
+  await expect(page.getByLabel("API key")).toHaveValue("");
+
+  await page.getByLabel("API key").fill(secret);
+  await page.getByRole("checkbox", { name: "Remember on this device" }).check();
+  expect(await stored()).toContain(secret);
+  await page.reload();
+  await expect(page.getByLabel("API key")).toHaveValue(secret);
+
+  await page.getByRole("checkbox", { name: "Remember on this device" }).uncheck();
+  expect(await stored()).not.toContain(secret);
+
+  // The studio says where scripts would go, and never puts the key in what it exports.
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Studio" })
+    .click();
+  await page.getByRole("button", { name: "Add stream" }).click();
+  await expect(page.getByRole("textbox", { name: "The script as JSON" })).not.toHaveValue(
+    new RegExp(secret),
+  );
+});
+
+test("tests the connection and names what fails", async ({ page }) => {
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Connected." })).toContainText(
+    "The key was accepted",
+  );
+
+  await page.getByRole("radio", { name: "Custom API root" }).check();
+  await page.getByLabel("API root", { exact: true }).fill("http://127.0.0.1:9/api");
+  await page.getByLabel("API key").fill("anything");
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Connection failed." })).toContainText(
+    "Could not reach http://127.0.0.1:9/api",
+  );
+
+  await page.getByRole("radio", { name: "Odyssey cloud" }).check();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Studio" })
+    .click();
+  await page.getByRole("button", { name: "Add stream" }).click();
+  await page.getByRole("textbox", { name: "Prompt" }).fill("a harbour");
+  await expect(page.getByRole("button", { name: "Submit", exact: true })).toBeDisabled();
+  await expect(
+    page.getByRole("button", { name: "Submit", exact: true }),
+  ).toHaveAccessibleDescription(
+    "Add your Odyssey API key in Settings to run scripts on Odyssey's cloud.",
+  );
+});
+
+test("renews an expired video link without the creator noticing", async ({ page }, testInfo) => {
+  // Routing every request through unchanged turns off the HTTP cache, so a reload of the
+  // video really goes back to the engine rather than to the copy already in memory.
+  await page.route("**/*", (route) => route.continue());
+  await openStudio(page, shortLinkEngine);
+  await importScript(page, shortScript(testInfo.outputPath("short.json")));
+  await submitAndOpenJob(page);
+  const video = page.getByRole("region", { name: "Stream 1" }).getByLabel("Stream 1 video");
+  await expect(video).toHaveAttribute("src", /\/video\?/);
+  const first = await video.getAttribute("src");
+  // The engine signs links for 4 s; let this one lapse before playing.
+  await page.waitForTimeout(5_000);
+  expect((await page.request.get(first as string)).status()).toBe(403);
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    v.load();
+    return v.play().catch(() => undefined);
+  });
+  await expect.poll(() => video.getAttribute("src")).not.toBe(first);
+  await expect
+    .poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime))
+    .toBeGreaterThan(0.2);
+  await expect(page.getByRole("region", { name: "Stream 1" }).getByRole("alert")).toHaveCount(0);
+});
