@@ -9,7 +9,9 @@ export default defineConfig({
   server: {
     // `npm run dev` serves the studio with hot reload and forwards the API to an engine
     // started beside it (`npm run engine`), so both modes use the same origin-relative `/api`.
-    proxy: { "/api": `http://127.0.0.1:${enginePort}` },
+    // changeOrigin stays off so the engine sees the dev server's host and signs artifact URLs
+    // for it: videos then load same-origin, as they do under `npm start`.
+    proxy: { "/api": { target: `http://127.0.0.1:${enginePort}`, changeOrigin: false } },
   },
   build: { sourcemap: true },
   test: {
