@@ -23,7 +23,7 @@ const freshDataDir = () => mkdtempSync(path.join(tmpdir(), "simulate-e2e-"));
  */
 const engines: { port: number; env: Record<string, string> }[] = [
   { port, env: {} },
-  { port: port + 1, env: { ENGINE_DISPATCH_DELAY_MS: "600000" } },
+  { port: port + 1, env: { ENGINE_DISPATCH_DELAY_MS: "600000", ENGINE_MAX_STREAM_SECONDS: "60" } },
   { port: port + 2, env: { ENGINE_URL_TTL_SECONDS: "4" } },
 ];
 

@@ -301,3 +301,88 @@ test("renews an expired video link without the creator noticing", async ({ page 
     .toBeGreaterThan(0.2);
   await expect(page.getByRole("region", { name: "Stream 1" }).getByRole("alert")).toHaveCount(0);
 });
+
+test("submits a batch of drafts as one job, then opens and resubmits it from the dashboard", async ({
+  page,
+}, testInfo) => {
+  await openStudio(page);
+  await importScript(page, shortScript(testInfo.outputPath("harbour.json"), "A harbour at dusk"));
+  await page.getByRole("button", { name: "Duplicate draft" }).click();
+  await expect(page.getByRole("textbox", { name: "Draft name" })).toHaveValue("harbour (copy)");
+
+  await page.getByRole("button", { name: "Submit batch…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Submit a batch" });
+  await expect(dialog.getByRole("checkbox", { name: "harbour (copy)" })).toBeChecked();
+  await dialog.getByRole("checkbox", { name: "harbour", exact: true }).check();
+  await dialog.getByRole("button", { name: "Submit 2 scripts" }).click();
+  await expect(dialog).toBeHidden();
+  const toast = page.getByRole("listitem").filter({ hasText: "Job submitted" });
+  await toast.getByRole("button", { name: "View job" }).click();
+  await expect(page.getByRole("region", { name: "Script 1 · Stream 1" })).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(
+    page
+      .getByRole("region", { name: "Script 2 · Stream 1" })
+      .getByLabel("Script 2 · Stream 1 video"),
+  ).toBeVisible({ timeout: 60_000 });
+
+  await page.getByRole("link", { name: "← All jobs" }).click();
+  const row = page.getByRole("row", { name: /harbour \(copy\) \+ 1 more/ });
+  await expect(row.getByRole("cell", { name: "2", exact: true })).toBeVisible();
+  await row.getByRole("button", { name: "Resubmit" }).click();
+  await expect(page.getByText("Submitted again")).toBeVisible();
+  await expect(page.getByRole("row", { name: /harbour \(copy\) \+ 1 more/ })).toHaveCount(2);
+
+  await row.first().getByRole("button", { name: "Open script" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByText("Opened “harbour (copy)” from its job as a new draft")).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Draft name" })).toHaveValue("harbour (copy)");
+  await expect(page.getByRole("textbox", { name: "The script as JSON" })).toHaveValue(
+    /A harbour at dusk/,
+  );
+});
+
+test("a refused submission says why, points at the entry, and keeps the draft", async ({
+  page,
+}, testInfo) => {
+  await openStudio(page, holdingEngine);
+  const file = testInfo.outputPath("long.json");
+  writeFileSync(
+    file,
+    JSON.stringify([
+      { timestamp_ms: 0, start: { prompt: "A long take" } },
+      { timestamp_ms: 90_000, end: {} },
+    ]),
+  );
+  await importScript(page, file);
+  const script = await page.getByRole("textbox", { name: "The script as JSON" }).inputValue();
+
+  await page.getByRole("button", { name: "Submit", exact: true }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "Not submitted." });
+  await expect(alert).toContainText("(422)");
+  await expect(alert).toContainText("Your draft is unchanged.");
+  const problem = alert.getByRole("link", {
+    name: "the stream starting at 0.00 s lasts 90.00 s; this engine renders streams of at most 60 s",
+  });
+  await problem.click();
+  await expect(
+    page.getByRole("region", { name: "Timeline" }).getByRole("button", { name: "end at 90.00 s" }),
+  ).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("textbox", { name: "The script as JSON" })).toHaveValue(script);
+
+  // An unreachable server is named as such, and the draft is still untouched.
+  await page.goto(`${holdingEngine}/settings`);
+  await page.getByRole("radio", { name: "Custom API root" }).check();
+  await page.getByLabel("API root", { exact: true }).fill("http://127.0.0.1:9/api");
+  await page.getByLabel("API key").fill("anything");
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Studio" })
+    .click();
+  await page.getByRole("button", { name: "Submit", exact: true }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Not submitted." })).toContainText(
+    "Could not reach http://127.0.0.1:9/api",
+  );
+  await expect(page.getByRole("textbox", { name: "The script as JSON" })).toHaveValue(script);
+});
