@@ -327,7 +327,21 @@ test("submits a batch of drafts as one job, then opens and resubmits it from the
       .getByLabel("Script 2 · Stream 1 video"),
   ).toBeVisible({ timeout: 60_000 });
 
+  // Every stream is also a recording, listed with its size and playable from there.
   await page.getByRole("link", { name: "← All jobs" }).click();
+  await page
+    .getByRole("navigation", { name: "Jobs views" })
+    .getByRole("link", { name: "Recordings" })
+    .click();
+  const recordings = page.getByRole("table", { name: "Recordings, most recent first" });
+  await expect(recordings.getByRole("row")).toHaveCount(3);
+  await expect(recordings.getByRole("cell", { name: "1280×704" })).toHaveCount(2);
+  await recordings.getByRole("row").nth(1).getByRole("link").click();
+  await expect(
+    page.getByRole("region", { name: "Recording" }).getByLabel("Recording video"),
+  ).toHaveAttribute("src", /\/video\?/);
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
   const row = page.getByRole("row", { name: /harbour \(copy\) \+ 1 more/ });
   await expect(row.getByRole("cell", { name: "2", exact: true })).toBeVisible();
   await row.getByRole("button", { name: "Resubmit" }).click();

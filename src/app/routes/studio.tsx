@@ -40,7 +40,9 @@ export function StudioRoute() {
     const state = routerState.current;
     routerState.current = null;
     if (!isOpenScriptRequest(state)) return null;
-    void navigate(".", { replace: true, state: null });
+    // Not ".": from an index route that resolves to "/?index".
+    const { pathname, search, hash } = window.location;
+    void navigate(pathname + search + hash, { replace: true, state: null });
     const { name, script, portrait } = state.openScript;
     return {
       name,
