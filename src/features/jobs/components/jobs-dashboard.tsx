@@ -1,6 +1,8 @@
 // The Jobs page: every job of the current target and key, newest first, filtered and paged
 // through the address bar so a view can be bookmarked and Back works.
 import { Link, useSearchParams } from "react-router";
+import { DataTable } from "../../../components/data-table";
+import { Pager } from "../../../components/pager";
 import { JOB_STATUSES, type JobStatus, type JobSummary } from "../../../contract/jobs";
 import { formatCount } from "../../../contract/format";
 import type { SimulateClient } from "../../../api/simulate-client";
@@ -131,69 +133,27 @@ export function JobsDashboard({ client }: { client: SimulateClient }) {
           )}
         </div>
       ) : list ? (
-        <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Jobs, newest first</caption>
-            <thead className="border-b border-zinc-200 text-xs text-zinc-500 uppercase dark:border-zinc-800">
-              <tr>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Job
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Created
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Time
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Streams
-                </th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">
-                  Actions
-                </th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-              {list.jobs.map((job, index) => (
-                <JobRow
-                  key={job.job_id}
-                  client={client}
-                  job={job}
-                  now={now}
-                  submission={submissions.data ? (submissions.data[index] ?? null) : undefined}
-                />
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption="Jobs, newest first"
+          columns={["Job", "Status", "Created", "Time", "Streams", "Actions"]}
+        >
+          {list.jobs.map((job, index) => (
+            <JobRow
+              key={job.job_id}
+              client={client}
+              job={job}
+              now={now}
+              submission={submissions.data ? (submissions.data[index] ?? null) : undefined}
+            />
+          ))}
+        </DataTable>
       ) : null}
 
-      {pages > 1 ? (
-        <nav aria-label="Pages" className="flex items-center justify-end gap-2 text-sm">
-          <span className="text-zinc-600 dark:text-zinc-400">
-            Page {filters.page + 1} of {pages}
-          </span>
-          <button
-            type="button"
-            className="rounded-md border border-zinc-300 px-3 py-1 font-medium disabled:opacity-50 dark:border-zinc-700"
-            disabled={filters.page === 0}
-            onClick={() => update({ page: filters.page === 1 ? null : String(filters.page) })}
-          >
-            Previous
-          </button>
-          <button
-            type="button"
-            className="rounded-md border border-zinc-300 px-3 py-1 font-medium disabled:opacity-50 dark:border-zinc-700"
-            disabled={filters.page + 1 >= pages}
-            onClick={() => update({ page: String(filters.page + 2) })}
-          >
-            Next
-          </button>
-        </nav>
-      ) : null}
+      <Pager
+        page={filters.page}
+        pages={pages}
+        onPage={(page) => update({ page: page === 0 ? null : String(page + 1) })}
+      />
     </section>
   );
 }

@@ -1,5 +1,7 @@
 // Every recorded stream of the current key, most recent first, in pages.
 import { Link, useSearchParams } from "react-router";
+import { DataTable } from "../../../components/data-table";
+import { Pager } from "../../../components/pager";
 import { formatCount } from "../../../contract/format";
 import type { SimulateClient } from "../../../api/simulate-client";
 import { formatDateTime, formatDuration, parseTimestamp } from "../../../lib/format-time";
@@ -39,78 +41,38 @@ export function RecordingsList({ client }: { client: SimulateClient }) {
             {formatCount(Math.min(total, (page + 1) * JOBS_PAGE_SIZE))} of {formatCount(total)}{" "}
             recordings
           </p>
-          <div className="overflow-x-auto rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Recordings, most recent first</caption>
-              <thead className="border-b border-zinc-200 text-xs text-zinc-500 uppercase dark:border-zinc-800">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Recording
+          <DataTable
+            caption="Recordings, most recent first"
+            columns={["Recording", "Recorded", "Length", "Size"]}
+          >
+            {list.recordings.map((recording) => {
+              const started = parseTimestamp(recording.started_at);
+              return (
+                <tr key={recording.stream_id}>
+                  <th scope="row" className="px-4 py-3 font-normal">
+                    <Link
+                      to={`/jobs/recordings/${encodeURIComponent(recording.stream_id)}`}
+                      className="font-mono text-accent-700 hover:underline dark:text-accent-400"
+                    >
+                      {recording.stream_id.slice(0, 8)}
+                    </Link>
                   </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Recorded
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Length
-                  </th>
-                  <th scope="col" className="px-4 py-2 font-medium">
-                    Size
-                  </th>
+                  <td className="px-4 py-3">{started ? formatDateTime(started) : "—"}</td>
+                  <td className="px-4 py-3 tabular-nums">
+                    {recording.duration_seconds != null
+                      ? formatDuration(recording.duration_seconds * 1000)
+                      : "—"}
+                  </td>
+                  <td className="px-4 py-3 tabular-nums">
+                    {recording.width && recording.height
+                      ? `${recording.width}×${recording.height}`
+                      : "—"}
+                  </td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-                {list.recordings.map((recording) => {
-                  const started = parseTimestamp(recording.started_at);
-                  return (
-                    <tr key={recording.stream_id}>
-                      <th scope="row" className="px-4 py-3 font-normal">
-                        <Link
-                          to={`/jobs/recordings/${encodeURIComponent(recording.stream_id)}`}
-                          className="font-mono text-accent-700 hover:underline dark:text-accent-400"
-                        >
-                          {recording.stream_id.slice(0, 8)}
-                        </Link>
-                      </th>
-                      <td className="px-4 py-3">{started ? formatDateTime(started) : "—"}</td>
-                      <td className="px-4 py-3 tabular-nums">
-                        {recording.duration_seconds != null
-                          ? formatDuration(recording.duration_seconds * 1000)
-                          : "—"}
-                      </td>
-                      <td className="px-4 py-3 tabular-nums">
-                        {recording.width && recording.height
-                          ? `${recording.width}×${recording.height}`
-                          : "—"}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-          {pages > 1 ? (
-            <nav aria-label="Pages" className="flex items-center justify-end gap-2 text-sm">
-              <span className="text-zinc-600 dark:text-zinc-400">
-                Page {page + 1} of {pages}
-              </span>
-              <button
-                type="button"
-                className="rounded-md border border-zinc-300 px-3 py-1 font-medium disabled:opacity-50 dark:border-zinc-700"
-                disabled={page === 0}
-                onClick={() => goTo(page - 1)}
-              >
-                Previous
-              </button>
-              <button
-                type="button"
-                className="rounded-md border border-zinc-300 px-3 py-1 font-medium disabled:opacity-50 dark:border-zinc-700"
-                disabled={page + 1 >= pages}
-                onClick={() => goTo(page + 1)}
-              >
-                Next
-              </button>
-            </nav>
-          ) : null}
+              );
+            })}
+          </DataTable>
+          <Pager page={page} pages={pages} onPage={goTo} />
         </>
       ) : null}
     </section>

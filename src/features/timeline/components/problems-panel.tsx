@@ -1,22 +1,11 @@
 // Every problem validateScript finds, each selecting its entry on click.
 import { formatCount } from "../../../contract/format";
 import { useTimelineCheck } from "../hooks/use-timeline-check";
-import { useDraftActions, useDraftStoreApi } from "../store/use-draft-store";
-import { locateEntry } from "../model/operations";
+import { useRevealEntry } from "../hooks/use-reveal-entry";
 
 export function ProblemsPanel() {
   const { problems } = useTimelineCheck();
-  const { select, setPlayhead } = useDraftActions();
-  const store = useDraftStoreApi();
-
-  const reveal = (entryId: string) => {
-    select([entryId]);
-    const ref = locateEntry(store.getState().timeline, entryId);
-    if (ref) setPlayhead(ref.timestampMs);
-    requestAnimationFrame(() => {
-      document.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(entryId)}"]`)?.focus();
-    });
-  };
+  const reveal = useRevealEntry();
 
   return (
     <section

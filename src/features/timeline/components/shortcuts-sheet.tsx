@@ -1,15 +1,9 @@
 // The list of keyboard shortcuts, opened with "?".
-import { useEffect, useRef } from "react";
+import { useModalDialog } from "../hooks/use-modal-dialog";
 import { SHORTCUTS } from "./shortcuts";
 
 export function ShortcutsSheet({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  const ref = useModalDialog(open);
 
   return (
     <dialog

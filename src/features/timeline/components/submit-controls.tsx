@@ -3,13 +3,14 @@
 // problem linked to the entry the server named. The draft itself is never touched.
 import { useEffect, useId, useRef, useState } from "react";
 import { formatCount } from "../../../contract/format";
+import { useModalDialog } from "../hooks/use-modal-dialog";
+import { useRevealEntry } from "../hooks/use-reveal-entry";
 import { useStudioSubmit } from "../hooks/use-studio-submit";
 import { useTimelineCheck } from "../hooks/use-timeline-check";
-import { locateEntry } from "../model/operations";
 import { checkTimeline } from "../model/problems";
 import { type PlacedIssue, placeIssues, type SubmitRequest } from "../model/submission";
 import { draftData } from "../store/draft-store";
-import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
+import { useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
 
 type Failure = { message: string; issues: PlacedIssue[] };
 
@@ -101,16 +102,7 @@ export function SubmitControls() {
 }
 
 function SubmitFailure({ failure, onDismiss }: { failure: Failure; onDismiss: () => void }) {
-  const { select, setPlayhead } = useDraftActions();
-  const store = useDraftStoreApi();
-  const reveal = (entryId: string) => {
-    select([entryId]);
-    const ref = locateEntry(store.getState().timeline, entryId);
-    if (ref) setPlayhead(ref.timestampMs);
-    requestAnimationFrame(() => {
-      document.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(entryId)}"]`)?.focus();
-    });
-  };
+  const reveal = useRevealEntry();
   return (
     <div
       role="alert"
@@ -186,19 +178,12 @@ function SubmitBatchDialog({
   currentDraftId: string;
   currentFailure: Failure | null;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const { drafts, loadDraft } = useStudioSubmit();
   const store = useDraftStoreApi();
   const [candidates, setCandidates] = useState<BatchCandidate[] | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   // Read every draft when the dialog opens; the open one from the editor, unsaved edits included.
   useEffect(() => {
