@@ -384,6 +384,11 @@ test("a refused submission says why, points at the entry, and keeps the draft", 
     page.getByRole("region", { name: "Timeline" }).getByRole("button", { name: "end at 90.00 s" }),
   ).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByRole("textbox", { name: "The script as JSON" })).toHaveValue(script);
+  // Pinned like the studio's own problems: listed, and Submit waits for an edit.
+  await expect(page.getByRole("region", { name: "Problems" })).toContainText(
+    "this engine renders streams of at most 60 s",
+  );
+  await expect(page.getByRole("button", { name: "Submit", exact: true })).toBeDisabled();
 
   // An unreachable server is named as such, and the draft is still untouched.
   await page.goto(`${holdingEngine}/settings`);

@@ -14,7 +14,7 @@ import {
   useDraftSession,
 } from "../hooks/use-draft-session";
 import { usePlayback } from "../hooks/use-playback";
-import { StudioSubmitContext } from "../hooks/use-studio-submit";
+import { type RefusedTimeline, StudioSubmitContext } from "../hooks/use-studio-submit";
 import { useStudioShortcuts } from "../hooks/use-studio-shortcuts";
 import { TimelineCheckContext } from "../hooks/use-timeline-check";
 import { scriptToTimeline } from "../model/convert";
@@ -50,8 +50,15 @@ export function Studio({
   }, []);
   const session = useDraftSession(persistence, { takeStartupDraft, onStorageError });
   const { store, drafts } = session;
+  // What the server named when it refused a timeline; it holds only while that timeline does.
+  const [refused, setRefused] = useState<RefusedTimeline | null>(null);
   const submitContext = useMemo(
-    () => ({ submitter, drafts, loadDraft: (id: string) => persistence.load(id) }),
+    () => ({
+      submitter,
+      drafts,
+      loadDraft: (id: string) => persistence.load(id),
+      reportRefusal: setRefused,
+    }),
     [submitter, drafts, persistence],
   );
 
@@ -84,7 +91,7 @@ export function Studio({
           </div>
         ) : null}
         <StudioErrorBoundary key={store.getState().draftId} onCrash={() => void session.flush()}>
-          <StudioEditor store={store} session={session} />
+          <StudioEditor store={store} session={session} refused={refused} />
         </StudioErrorBoundary>
       </StudioSubmitContext>
     </DraftStoreContext>
@@ -98,10 +105,21 @@ function dataUrlToBlob(dataUrl: string): Blob {
   return new Blob([bytes], { type: mime });
 }
 
-function StudioEditor({ store, session }: { store: DraftStore; session: DraftSession }) {
+function StudioEditor({
+  store,
+  session,
+  refused,
+}: {
+  store: DraftStore;
+  session: DraftSession;
+  refused: RefusedTimeline | null;
+}) {
   const timeline = useDraftStore((s) => s.timeline);
   const playing = useDraftStore((s) => s.playing);
-  const check = useMemo(() => checkTimeline(timeline), [timeline]);
+  const check = useMemo(
+    () => checkTimeline(timeline, refused?.timeline === timeline ? refused.refusals : []),
+    [timeline, refused],
+  );
   const [view, setView] = useState<StudioView>("timeline");
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   usePlayback(store, playing);

@@ -2,7 +2,8 @@
 import { act, cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
-import { StudioSubmitContext } from "../hooks/use-studio-submit";
+import { useState } from "react";
+import { type RefusedTimeline, StudioSubmitContext } from "../hooks/use-studio-submit";
 import { TimelineCheckContext } from "../hooks/use-timeline-check";
 import { checkTimeline } from "../model/problems";
 import type { StudioSubmitter, SubmitOutcome, SubmitRequest } from "../model/submission";
@@ -23,9 +24,20 @@ const timeline: Timeline = {
   ],
 };
 
-function WithCheck({ children }: { children: React.ReactNode }) {
+/** What Studio does around the controls: the check, with a refusal while its timeline holds. */
+function Harness({ submitter }: { submitter: StudioSubmitter }) {
   const current = useDraftStore((s) => s.timeline);
-  return <TimelineCheckContext value={checkTimeline(current)}>{children}</TimelineCheckContext>;
+  const [refused, setRefused] = useState<RefusedTimeline | null>(null);
+  const check = checkTimeline(current, refused?.timeline === current ? refused.refusals : []);
+  return (
+    <StudioSubmitContext
+      value={{ submitter, drafts: [], loadDraft: async () => null, reportRefusal: setRefused }}
+    >
+      <TimelineCheckContext value={check}>
+        <SubmitControls />
+      </TimelineCheckContext>
+    </StudioSubmitContext>
+  );
 }
 
 /** A submitter whose answer the test gives, one promise at a time. */
@@ -47,11 +59,7 @@ function setup(submitter: StudioSubmitter, draft: Timeline = timeline) {
   const store: DraftStore = createDraftStore({ draftId: "d", name: "Harbour", timeline: draft });
   render(
     <DraftStoreContext value={store}>
-      <StudioSubmitContext value={{ submitter, drafts: [], loadDraft: async () => null }}>
-        <WithCheck>
-          <SubmitControls />
-        </WithCheck>
-      </StudioSubmitContext>
+      <Harness submitter={submitter} />
     </DraftStoreContext>,
   );
   return { store, user: userEvent.setup() };
@@ -84,7 +92,7 @@ describe("SubmitControls", () => {
     expect(screen.queryByRole("alert")).not.toBeInTheDocument();
   });
 
-  it("shows a refusal in words, links each named entry, and leaves the draft alone", async () => {
+  it("shows a refusal in words, pins each named entry, and leaves the draft alone", async () => {
     const { submitter, answer } = controlledSubmitter();
     const { store, user } = setup(submitter);
     const before = store.getState().timeline;
@@ -106,6 +114,15 @@ describe("SubmitControls", () => {
     await user.click(screen.getByRole("link", { name: "the interaction is too long" }));
     expect(store.getState().selection).toEqual(["i1"]);
     expect(store.getState().timeline).toBe(before);
+
+    // The refusal is pinned like the studio's own problems until the draft changes.
+    const submit = screen.getByRole("button", { name: "Submit" });
+    expect(submit).toBeDisabled();
+    expect(submit).toHaveAccessibleDescription(
+      "Fix the problem first: the interaction is too long",
+    );
+    act(() => store.getState().actions.setPrompt("i1", "light rain"));
+    expect(screen.getByRole("button", { name: "Submit" })).toBeEnabled();
   });
 
   it("stays disabled with the reason while no target is ready", () => {

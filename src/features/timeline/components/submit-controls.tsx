@@ -15,7 +15,7 @@ import { useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
 type Failure = { message: string; issues: PlacedIssue[] };
 
 export function SubmitControls() {
-  const { submitter } = useStudioSubmit();
+  const { submitter, reportRefusal } = useStudioSubmit();
   const { problems, script } = useTimelineCheck();
   const store = useDraftStoreApi();
   const portrait = useDraftStore((s) => s.timeline.portrait);
@@ -41,10 +41,13 @@ export function SubmitControls() {
     try {
       const outcome = await submitter.submit(request);
       if (outcome.ok) return true;
-      setFailure({
-        message: outcome.message,
-        issues: placeIssues(outcome.issues, store.getState().timeline, scriptIndex),
-      });
+      const timeline = store.getState().timeline;
+      const issues = placeIssues(outcome.issues, timeline, scriptIndex);
+      setFailure({ message: outcome.message, issues });
+      const refusals = issues.flatMap((issue) =>
+        issue.entryId ? [{ entryId: issue.entryId, message: issue.message }] : [],
+      );
+      reportRefusal(refusals.length > 0 ? { timeline, refusals } : null);
       return false;
     } finally {
       inFlight.current = false;

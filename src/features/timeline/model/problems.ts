@@ -5,9 +5,17 @@ import { type ScriptProblem, validateScript } from "../../../contract/validate-s
 import { timelineToScript } from "./convert";
 import { entryIdsInScriptOrder, type Timeline } from "./timeline";
 
-export interface PinnedProblem extends ScriptProblem {
+export interface PinnedProblem extends Omit<ScriptProblem, "code"> {
+  /** validateScript's code, or "refused" for a problem the server found on submission. */
+  code: ScriptProblem["code"] | "refused";
   /** The entry the problem is about, or null for the script as a whole. */
   entryId: string | null;
+}
+
+/** A problem the server named when it refused this very timeline. */
+export interface Refusal {
+  entryId: string;
+  message: string;
 }
 
 export interface TimelineCheck {
@@ -17,13 +25,31 @@ export interface TimelineCheck {
   issuesByClip: Map<string, string>;
 }
 
-export function checkTimeline(timeline: Timeline): TimelineCheck {
+/**
+ * `refusals` are what the server said of this timeline when it refused it: they pin like
+ * validateScript's own problems, so the entry is marked and Submit waits for an edit.
+ */
+export function checkTimeline(
+  timeline: Timeline,
+  refusals: readonly Refusal[] = [],
+): TimelineCheck {
   const script = timelineToScript(timeline);
   const ids = entryIdsInScriptOrder(timeline);
-  const problems = validateScript(script).map((problem) => ({
+  const problems: PinnedProblem[] = validateScript(script).map((problem) => ({
     ...problem,
     entryId: problem.index === null ? null : (ids[problem.index] ?? null),
   }));
+  for (const refusal of refusals) {
+    const index = ids.indexOf(refusal.entryId);
+    if (index === -1) continue;
+    problems.push({
+      index,
+      field: null,
+      code: "refused",
+      message: refusal.message,
+      entryId: refusal.entryId,
+    });
+  }
   const clipOf = new Map<string, string>();
   if (problems.some((p) => p.entryId !== null)) {
     for (const clip of timeline.clips) {
