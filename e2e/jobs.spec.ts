@@ -327,6 +327,12 @@ test("submits a batch of drafts as one job, then opens and resubmits it from the
       .getByLabel("Script 2 · Stream 1 video"),
   ).toBeVisible({ timeout: 60_000 });
 
+  await expect(
+    page
+      .getByRole("region", { name: "Scripts in this batch" })
+      .getByRole("button", { name: /^Open script \d: / }),
+  ).toHaveText(["Open script 1: harbour (copy)", "Open script 2: harbour"]);
+
   // Every stream is also a recording, listed with its size and playable from there.
   await page.getByRole("link", { name: "← All jobs" }).click();
   await page

@@ -79,6 +79,17 @@ export interface OpenScriptRequest {
   openScript: { name: string; script: ScriptEntry[]; portrait: boolean };
 }
 
+/** The request that opens script `index` of a submission. */
+export function openScriptRequest(submission: Submission, index = 0): OpenScriptRequest {
+  return {
+    openScript: {
+      name: submission.names[index] ?? `Script ${index + 1}`,
+      script: submission.scripts[index] ?? [],
+      portrait: submission.portrait,
+    },
+  };
+}
+
 export function isOpenScriptRequest(state: unknown): state is OpenScriptRequest {
   if (typeof state !== "object" || state === null || !("openScript" in state)) return false;
   const open = (state as OpenScriptRequest).openScript;

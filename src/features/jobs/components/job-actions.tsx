@@ -5,7 +5,7 @@ import { useNavigate } from "react-router";
 import { toast } from "sonner";
 import { isCancellableStatus, type JobStatus } from "../../../contract/jobs";
 import type { SimulateClient } from "../../../api/simulate-client";
-import type { OpenScriptRequest, Submission } from "../../../lib/submissions/submission-store";
+import { openScriptRequest, type Submission } from "../../../lib/submissions/submission-store";
 import { useSubmissionStore } from "../../../lib/submissions/use-submissions";
 import { useCancelJob } from "../api/cancel-job";
 import { useCreateJob } from "../api/create-job";
@@ -39,14 +39,7 @@ export function JobActions({
 
   const openScript = () => {
     if (!submission) return;
-    const state: OpenScriptRequest = {
-      openScript: {
-        name: submission.names[0] ?? "Submitted script",
-        script: submission.scripts[0] ?? [],
-        portrait: submission.portrait,
-      },
-    };
-    void navigate("/", { state });
+    void navigate("/", { state: openScriptRequest(submission) });
   };
 
   const submitAgain = () => {

@@ -2,10 +2,11 @@
 // video exists. The player itself is composed in by the app, since features stay apart.
 import { useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { Link } from "react-router";
+import { Link, useNavigate } from "react-router";
 import type { Job, JobStream, Recording } from "../../../contract/jobs";
 import type { SimulateClient } from "../../../api/simulate-client";
 import { formatDateTime, formatDuration, parseTimestamp } from "../../../lib/format-time";
+import { openScriptRequest, type Submission } from "../../../lib/submissions/submission-store";
 import { useSubmissions } from "../../../lib/submissions/use-submissions";
 import { useJob } from "../api/get-job";
 import { getRecordingQueryOptions } from "../api/get-recording";
@@ -106,6 +107,10 @@ export function JobDetail({
         <JobActions client={client} job={data} submission={submission} compact />
       </section>
 
+      {submission && submission.scripts.length > 1 ? (
+        <BatchScripts submission={submission} />
+      ) : null}
+
       {data.status === "failed" ? <FailureReport job={data} /> : null}
 
       {views.length > 0 ? (
@@ -198,6 +203,29 @@ function FailureReport({ job }: { job: Job }) {
           ))}
         </ul>
       ) : null}
+    </section>
+  );
+}
+
+/** A batch's scripts, each of which can be opened again as a draft of its own. */
+function BatchScripts({ submission }: { submission: Submission }) {
+  const navigate = useNavigate();
+  return (
+    <section aria-label="Scripts in this batch" className="text-sm">
+      <h2 className="mb-2 font-semibold">Scripts in this batch</h2>
+      <ol className="flex flex-wrap gap-2">
+        {submission.names.map((name, index) => (
+          <li key={index}>
+            <button
+              type="button"
+              className="rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-xs font-medium shadow-xs hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+              onClick={() => void navigate("/", { state: openScriptRequest(submission, index) })}
+            >
+              Open script {index + 1}: {name}
+            </button>
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }
