@@ -1,7 +1,9 @@
 // Fetches a job's `script_url`. The engine would otherwise be a proxy into the network it
 // runs in, so private and loopback addresses are refused unless explicitly allowed.
-import { lookup } from "node:dns/promises";
-import { BlockList, isIP } from "node:net";
+import { type LookupAddress, lookup as dnsLookup } from "node:dns";
+import { get as httpGet, type IncomingMessage } from "node:http";
+import { get as httpsGet } from "node:https";
+import { BlockList, isIP, type LookupFunction } from "node:net";
 
 export const SCRIPT_URL_TIMEOUT_MS = 5000;
 export const SCRIPT_URL_MAX_BYTES = 1024 * 1024;
@@ -41,6 +43,39 @@ export function isPrivateAddress(address: string): boolean {
   return privateRanges.check(address, family === 4 ? "ipv4" : "ipv6");
 }
 
+/**
+ * The resolver the connection itself uses, refusing private addresses. Checking a name before
+ * fetching and letting the fetch resolve it again would leave a gap a rebinding DNS server
+ * can use (public on the check, loopback on the connect); here the addresses checked are the
+ * addresses connected to.
+ */
+function guardedLookup(allowPrivate: boolean): LookupFunction {
+  return (hostname, options, callback) => {
+    dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, "", 0);
+      const list = addresses as LookupAddress[];
+      if (!allowPrivate && list.some((a) => isPrivateAddress(a.address))) {
+        return callback(new PrivateAddressError(hostname), "", 0);
+      }
+      if (options.all) return (callback as unknown as AllCallback)(null, list);
+      const first = list[0];
+      if (!first) return callback(new Error(`${hostname} has no address`), "", 0);
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
+type AllCallback = (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void;
+
+class PrivateAddressError extends Error {
+  constructor(readonly host: string) {
+    super(`${host} resolves to a private or loopback address`);
+  }
+}
+
+const privateMessage = (host: string) =>
+  `script_url points to a private or loopback address (${host}); set ENGINE_ALLOW_PRIVATE_SCRIPT_URLS=1 to allow it`;
+
 export async function fetchScriptUrl(raw: string, allowPrivate: boolean): Promise<unknown> {
   let url: URL;
   try {
@@ -53,38 +88,52 @@ export async function fetchScriptUrl(raw: string, allowPrivate: boolean): Promis
       `script_url must be http or https, not ${url.protocol.replace(":", "")}`,
     );
   }
-  if (!allowPrivate) {
-    const host = url.hostname.replace(/^\[|\]$/g, "");
-    let addresses: string[];
-    try {
-      addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((a) => a.address);
-    } catch {
-      throw new ScriptUrlError(`script_url's host ${url.hostname} could not be resolved`);
-    }
-    if (addresses.some(isPrivateAddress)) {
-      throw new ScriptUrlError(
-        `script_url points to a private or loopback address (${url.hostname}); set ENGINE_ALLOW_PRIVATE_SCRIPT_URLS=1 to allow it`,
-      );
-    }
+  // A literal address is connected to without a lookup, so it is checked here.
+  const literal = url.hostname.replace(/^\[|\]$/g, "");
+  if (!allowPrivate && isIP(literal) && isPrivateAddress(literal)) {
+    throw new ScriptUrlError(privateMessage(url.hostname));
   }
 
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      signal: AbortSignal.timeout(SCRIPT_URL_TIMEOUT_MS),
-      redirect: "error",
-      headers: { accept: "application/json" },
-    });
-  } catch (error) {
-    const timedOut = error instanceof DOMException && error.name === "TimeoutError";
+  const response = await new Promise<IncomingMessage>((resolve, reject) => {
+    const get = url.protocol === "https:" ? httpsGet : httpGet;
+    const request = get(
+      url,
+      {
+        lookup: guardedLookup(allowPrivate),
+        // A fresh connection each time: a pooled socket would skip the guarded lookup.
+        agent: false,
+        signal: AbortSignal.timeout(SCRIPT_URL_TIMEOUT_MS),
+        headers: { accept: "application/json" },
+      },
+      resolve,
+    );
+    request.on("error", reject);
+  }).catch((error: unknown) => {
+    if (error instanceof PrivateAddressError)
+      throw new ScriptUrlError(privateMessage(url.hostname));
+    const name = (error as Error).name;
+    if (name === "AbortError" || name === "TimeoutError") {
+      throw new ScriptUrlError(
+        `script_url did not answer within ${SCRIPT_URL_TIMEOUT_MS / 1000} s`,
+      );
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
+      throw new ScriptUrlError(`script_url's host ${url.hostname} could not be resolved`);
+    }
+    throw new ScriptUrlError(`script_url could not be fetched (${(error as Error).message})`);
+  });
+
+  const status = response.statusCode ?? 0;
+  if (status >= 300 && status < 400) {
+    response.destroy();
     throw new ScriptUrlError(
-      timedOut
-        ? `script_url did not answer within ${SCRIPT_URL_TIMEOUT_MS / 1000} s`
-        : `script_url could not be fetched (${(error as Error).message}; redirects are not followed)`,
+      `script_url answered a redirect (HTTP ${status}); redirects are not followed`,
     );
   }
-  if (!response.ok) {
-    throw new ScriptUrlError(`script_url answered HTTP ${response.status}`);
+  if (status < 200 || status >= 300) {
+    response.destroy();
+    throw new ScriptUrlError(`script_url answered HTTP ${status}`);
   }
   const text = await readCapped(response);
   try {
@@ -94,26 +143,31 @@ export async function fetchScriptUrl(raw: string, allowPrivate: boolean): Promis
   }
 }
 
-async function readCapped(response: Response): Promise<string> {
-  const declared = Number(response.headers.get("content-length") ?? "0");
-  if (declared > SCRIPT_URL_MAX_BYTES) throw tooLarge();
-  const reader = response.body?.getReader();
-  if (!reader) return "";
-  const chunks: Uint8Array[] = [];
+async function readCapped(response: IncomingMessage): Promise<string> {
+  const declared = Number(response.headers["content-length"] ?? "0");
+  if (declared > SCRIPT_URL_MAX_BYTES) {
+    response.destroy();
+    throw tooLarge();
+  }
+  const chunks: Buffer[] = [];
   let size = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
+    for await (const chunk of response) {
+      size += (chunk as Buffer).byteLength;
       if (size > SCRIPT_URL_MAX_BYTES) throw tooLarge();
-      chunks.push(value);
+      chunks.push(chunk as Buffer);
     }
   } catch (error) {
     if (error instanceof ScriptUrlError) throw error;
+    const name = (error as Error).name;
+    if (name === "AbortError" || name === "TimeoutError") {
+      throw new ScriptUrlError(
+        `script_url did not answer within ${SCRIPT_URL_TIMEOUT_MS / 1000} s`,
+      );
+    }
     throw new ScriptUrlError(`script_url stopped mid-answer (${(error as Error).message})`);
   } finally {
-    reader.cancel().catch(() => {});
+    response.destroy();
   }
   return Buffer.concat(chunks).toString("utf8");
 }
