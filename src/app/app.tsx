@@ -36,8 +36,9 @@ export function App() {
   useEffect(
     () =>
       connection.subscribe((state, previous) => {
-        if (state.keys !== previous.keys) queryClient.removeQueries({ queryKey: ["jobs"] });
-        if (state.keys !== previous.keys) queryClient.removeQueries({ queryKey: ["recordings"] });
+        if (state.keys === previous.keys) return;
+        queryClient.removeQueries({ queryKey: ["jobs"] });
+        queryClient.removeQueries({ queryKey: ["recordings"] });
       }),
     [connection, queryClient],
   );

@@ -34,7 +34,10 @@ export type Connection =
   | { ready: true; target: Target; root: string; apiKey: string }
   | { ready: false; target: Target; root: string; reason: string };
 
-export function connectionOf(state: ConnectionState, origin: string): Connection {
+export function connectionOf(
+  state: Pick<ConnectionState, "target" | "customRoot" | "keys" | "localKey">,
+  origin: string,
+): Connection {
   switch (state.target) {
     case "local":
       return { ready: true, target: "local", root: `${origin}/api`, apiKey: state.localKey };

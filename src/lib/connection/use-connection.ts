@@ -28,11 +28,7 @@ export function useConnection(): Connection {
   const keys = useConnectionSettings((s) => s.keys);
   const localKey = useConnectionSettings((s) => s.localKey);
   return useMemo(
-    () =>
-      connectionOf(
-        { target, customRoot, keys, localKey } as ConnectionState,
-        window.location.origin,
-      ),
+    () => connectionOf({ target, customRoot, keys, localKey }, window.location.origin),
     [target, customRoot, keys, localKey],
   );
 }

@@ -37,7 +37,7 @@ export function JobDetail({
   const job = useJob(client, jobId);
   const submissions = useSubmissions(client.root, [jobId]);
   const queryClient = useQueryClient();
-  const now = useNow(job.data ? isActiveStatus(job.data.status) : false);
+  const now = useNow(job.data && isActiveStatus(job.data.status) ? 1000 : null);
 
   if (job.isPending) {
     return (

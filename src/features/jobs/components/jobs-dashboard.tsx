@@ -45,7 +45,8 @@ export function JobsDashboard({ client }: { client: SimulateClient }) {
     (list?.jobs ?? []).map((job) => job.job_id),
   );
   const anyActive = list?.jobs.some((job) => isActiveStatus(job.status)) ?? false;
-  const now = useNow(anyActive);
+  // Each second while jobs run (elapsed times), else each half minute for "3 min ago".
+  const now = useNow(anyActive ? 1000 : 30_000);
 
   const update = (change: Record<string, string | null>) => {
     const next = new URLSearchParams(params);

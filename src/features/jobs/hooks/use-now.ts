@@ -1,12 +1,12 @@
 import { useEffect, useState } from "react";
 
-/** The current time, ticking every `everyMs` while `enabled`; still otherwise. */
-export function useNow(enabled: boolean, everyMs = 1000): number {
+/** The current time, ticking every `everyMs`, or still when that is null. */
+export function useNow(everyMs: number | null): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    if (!enabled) return;
+    if (everyMs === null) return;
     const timer = setInterval(() => setNow(Date.now()), everyMs);
     return () => clearInterval(timer);
-  }, [enabled, everyMs]);
+  }, [everyMs]);
   return now;
 }
