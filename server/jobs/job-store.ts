@@ -52,22 +52,80 @@ const JOB_COLUMNS = `seq, id, tenant, status, priority, portrait, bypass_vlm, me
   dispatched_at, started_at, completed_at, error_message, retry_count`;
 
 function toJob(row: JobRow): JobRecord {
-  return {
+  const fields = {
     seq: row.seq,
     id: row.id,
     tenant: row.tenant,
-    status: row.status,
     priority: row.priority,
     portrait: row.portrait === 1,
     bypassVlm: row.bypass_vlm === 1,
     mediaMs: row.media_ms,
     createdAt: row.created_at,
-    dispatchedAt: row.dispatched_at,
-    startedAt: row.started_at,
-    completedAt: row.completed_at,
-    errorMessage: row.error_message,
     retryCount: row.retry_count,
   };
+  // moveJob stamps each field on entering its state, so a missing one is a broken database,
+  // not a state to render.
+  const stamped = (value: string | null, name: string): string => {
+    if (value === null) throw new Error(`job ${row.id} is ${row.status} but has no ${name}`);
+    return value;
+  };
+  const { dispatched_at: dispatchedAt, started_at: startedAt } = row;
+  switch (row.status) {
+    case "pending":
+      return {
+        ...fields,
+        status: "pending",
+        dispatchedAt: null,
+        startedAt: null,
+        completedAt: null,
+        errorMessage: null,
+      };
+    case "dispatched":
+      return {
+        ...fields,
+        status: "dispatched",
+        dispatchedAt: stamped(dispatchedAt, "dispatched_at"),
+        startedAt: null,
+        completedAt: null,
+        errorMessage: null,
+      };
+    case "processing":
+      return {
+        ...fields,
+        status: "processing",
+        dispatchedAt: stamped(dispatchedAt, "dispatched_at"),
+        startedAt: stamped(startedAt, "started_at"),
+        completedAt: null,
+        errorMessage: null,
+      };
+    case "completed":
+      return {
+        ...fields,
+        status: "completed",
+        dispatchedAt: stamped(dispatchedAt, "dispatched_at"),
+        startedAt: stamped(startedAt, "started_at"),
+        completedAt: stamped(row.completed_at, "completed_at"),
+        errorMessage: null,
+      };
+    case "failed":
+      return {
+        ...fields,
+        status: "failed",
+        dispatchedAt,
+        startedAt,
+        completedAt: stamped(row.completed_at, "completed_at"),
+        errorMessage: row.error_message ?? "The job failed without a reason.",
+      };
+    case "cancelled":
+      return {
+        ...fields,
+        status: "cancelled",
+        dispatchedAt,
+        startedAt: null,
+        completedAt: stamped(row.completed_at, "completed_at"),
+        errorMessage: null,
+      };
+  }
 }
 
 function toStream(row: StreamRow): StreamRecord {

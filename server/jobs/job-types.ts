@@ -3,23 +3,69 @@
 import type { JobStatus } from "../../src/contract/jobs";
 import type { ScriptEntry } from "../../src/contract/script";
 
-export interface JobRecord {
+interface JobFields {
   seq: number;
   id: string;
   tenant: string;
-  status: JobStatus;
   priority: number;
   portrait: boolean;
   bypassVlm: boolean;
   /** Total planned media length of all its streams. */
   mediaMs: number;
   createdAt: string;
-  dispatchedAt: string | null;
-  startedAt: string | null;
-  completedAt: string | null;
-  errorMessage: string | null;
   retryCount: number;
 }
+
+/**
+ * A job by its state: what each state guarantees is in its type, so code that holds a
+ * completed job has its completion time, and a failed one its reason. `moveJob` stamps the
+ * fields as the job enters each state; `toJob` reads a row back into the matching variant.
+ */
+export type JobRecord = JobFields &
+  (
+    | {
+        status: "pending";
+        dispatchedAt: null;
+        startedAt: null;
+        completedAt: null;
+        errorMessage: null;
+      }
+    | {
+        status: "dispatched";
+        dispatchedAt: string;
+        startedAt: null;
+        completedAt: null;
+        errorMessage: null;
+      }
+    | {
+        status: "processing";
+        dispatchedAt: string;
+        startedAt: string;
+        completedAt: null;
+        errorMessage: null;
+      }
+    | {
+        status: "completed";
+        dispatchedAt: string;
+        startedAt: string;
+        completedAt: string;
+        errorMessage: null;
+      }
+    | {
+        status: "failed";
+        dispatchedAt: string | null;
+        startedAt: string | null;
+        completedAt: string;
+        errorMessage: string;
+      }
+    | {
+        status: "cancelled";
+        dispatchedAt: string | null;
+        startedAt: null;
+        completedAt: string;
+        errorMessage: null;
+      }
+  );
 
 export type StreamStatus = "pending" | "processing" | "completed" | "failed" | "cancelled";
 
