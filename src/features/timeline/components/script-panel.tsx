@@ -5,7 +5,6 @@ import type { ScriptEntry } from "../../../contract/script";
 import { formatMegabytes } from "../../../contract/format";
 import { useTimelineCheck } from "../hooks/use-timeline-check";
 import { useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
-import { SubmitControls } from "./submit-controls";
 import { encodeShareFragment, scriptFileName, scriptToJson } from "../adapters/script-io";
 
 /** The JSON for reading: image data URLs shortened, so a 2 MB image does not flood the panel. */
@@ -122,9 +121,6 @@ export function ScriptPanel({ onImportFile }: { onImportFile: (file: File) => vo
         spellCheck={false}
         className="max-h-72 min-h-32 flex-1 overflow-auto rounded-lg bg-zinc-50 p-3 font-mono text-xs leading-relaxed text-zinc-700 dark:bg-zinc-950 dark:text-zinc-300 resize-y"
       />
-      <div className="mt-3 flex justify-end">
-        <SubmitControls />
-      </div>
     </section>
   );
 }

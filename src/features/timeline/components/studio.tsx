@@ -29,6 +29,7 @@ import { Preview } from "./preview";
 import { ProblemsPanel } from "./problems-panel";
 import { ScriptPanel } from "./script-panel";
 import { ShortcutsSheet } from "./shortcuts-sheet";
+import { SubmitControls } from "./submit-controls";
 import { StudioErrorBoundary } from "./studio-error-boundary";
 import { type StudioView, StudioToolbar } from "./studio-toolbar";
 import { TimelineView } from "./timeline-view";
@@ -207,7 +208,11 @@ function StudioEditor({
   return (
     <TimelineCheckContext value={check}>
       <div {...getRootProps({ className: "relative flex flex-1 flex-col gap-4 outline-none" })}>
-        <PageHeader title="Studio" description={<DraftsMenu session={session} />} />
+        <PageHeader
+          title="Studio"
+          description={<DraftsMenu session={session} />}
+          actions={<SubmitControls />}
+        />
         <StudioToolbar
           view={view}
           onViewChange={setView}

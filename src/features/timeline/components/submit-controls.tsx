@@ -61,7 +61,7 @@ export function SubmitControls() {
   };
 
   return (
-    <div className="flex flex-col items-end gap-2">
+    <div className="relative flex flex-col items-end gap-2">
       <div className="flex items-center gap-2">
         <button
           type="button"
@@ -109,7 +109,7 @@ function SubmitFailure({ failure, onDismiss }: { failure: Failure; onDismiss: ()
   return (
     <div
       role="alert"
-      className="w-full max-w-md rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-200"
+      className="absolute top-full right-0 z-30 mt-1 w-[min(28rem,calc(100vw-2rem))] rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 shadow-lg dark:border-red-500/40 dark:bg-zinc-900 dark:text-red-200"
     >
       <div className="flex items-start justify-between gap-3">
         <p>
