@@ -97,6 +97,13 @@ describe("response schemas", () => {
     expect(recordingSchema.parse({ stream_id: "s", video_url: "https://v" }).video_url).toBe(
       "https://v",
     );
+    // Recording URLs land in src attributes and new tabs: only web addresses get through.
+    for (const hostile of ["javascript:alert(1)", "data:text/html,x", "/relative", "ftp://f"]) {
+      expect(recordingSchema.safeParse({ stream_id: "s", video_url: hostile }).success).toBe(false);
+    }
+    expect(recordingSchema.safeParse({ stream_id: "s", events_url: "HTTP://Host/e" }).success).toBe(
+      true,
+    );
     expect(
       streamRecordingListSchema.parse({
         recordings: [{ stream_id: "s", width: 1280, height: 704, duration_seconds: 2 }],

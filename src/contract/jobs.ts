@@ -82,13 +82,21 @@ export const createJobResponseSchema = z.object({
 });
 export type CreateJobResponse = z.infer<typeof createJobResponseSchema>;
 
+/**
+ * An absolute http(s) address. Recording URLs end up in a video's src, a download link and a
+ * new tab, so anything else (a javascript: URL from a hostile server) is refused at parsing.
+ */
+const webUrl = z
+  .string()
+  .regex(/^https?:\/\/[^\s]+$/i, { error: "expected an absolute http(s) URL" });
+
 /** A stream's recording: presigned URLs of its files (null until it is rendered). */
 export const recordingSchema = z.object({
   stream_id: z.string(),
-  video_url: z.string().nullish(),
-  events_url: z.string().nullish(),
-  thumbnail_url: z.string().nullish(),
-  preview_url: z.string().nullish(),
+  video_url: webUrl.nullish(),
+  events_url: webUrl.nullish(),
+  thumbnail_url: webUrl.nullish(),
+  preview_url: webUrl.nullish(),
   frame_count: z.number().nullish(),
   duration_seconds: z.number().nullish(),
 });
