@@ -81,7 +81,10 @@ function useSubmitter(): StudioSubmitter {
               wait != null && wait > 0
                 ? `Job ${created.job_id.slice(0, 8)} is queued: about ${Math.max(1, Math.round(wait))} min to wait.`
                 : `Job ${created.job_id.slice(0, 8)} is queued.`,
-            action: { label: "View job", onClick: () => void navigate(`/jobs/${created.job_id}`) },
+            action: {
+              label: "View job",
+              onClick: () => void navigate(`/jobs/${encodeURIComponent(created.job_id)}`),
+            },
           });
           if (!created.kept) {
             toast.warning("This browser could not keep a copy of the submitted script", {

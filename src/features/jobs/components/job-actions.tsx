@@ -50,7 +50,10 @@ export function JobActions({
         onSuccess: (created) =>
           toast.success("Submitted again", {
             description: `New job ${created.job_id.slice(0, 8)}`,
-            action: { label: "View job", onClick: () => void navigate(`/jobs/${created.job_id}`) },
+            action: {
+              label: "View job",
+              onClick: () => void navigate(`/jobs/${encodeURIComponent(created.job_id)}`),
+            },
           }),
         onError: (error) => toast.error("Could not resubmit", { description: error.message }),
       },

@@ -34,7 +34,10 @@ function ActiveJobsWatcher({ client }: { client: SimulateClient }) {
       void queryClient
         .fetchQuery({ ...getJobQueryOptions(client, jobId), staleTime: 0 })
         .then((job) => {
-          const view = { label: "View job", onClick: () => void navigate(`/jobs/${jobId}`) };
+          const view = {
+            label: "View job",
+            onClick: () => void navigate(`/jobs/${encodeURIComponent(jobId)}`),
+          };
           if (job.status === "completed") {
             const count = job.streams.length;
             toast.success(count === 1 ? "Your video is ready" : `Your ${count} videos are ready`, {
