@@ -19,6 +19,7 @@ export function SeekBar({
   markers,
   showingMarker,
   onSeek,
+  onTogglePlay,
 }: {
   currentMs: number;
   durationMs: number | null;
@@ -27,6 +28,8 @@ export function SeekBar({
   markers: readonly StreamMarker[] | null;
   showingMarker: StreamMarker | null;
   onSeek: (ms: number) => void;
+  /** Space and K on the bar play and pause, as on the video's own controls. */
+  onTogglePlay: () => void;
 }) {
   // One tooltip at a time: the marker last hovered or focused, until it is left or dismissed.
   const [openIndex, setOpenIndex] = useState<number | null>(null);
@@ -37,6 +40,11 @@ export function SeekBar({
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (!known) return;
+    if (event.key === " " || event.key === "k" || event.key === "K") {
+      event.preventDefault();
+      onTogglePlay();
+      return;
+    }
     const target = seekTargetForKey(event.key, event.shiftKey, position, duration, fps);
     if (target === null) return;
     event.preventDefault();

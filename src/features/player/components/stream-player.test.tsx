@@ -172,6 +172,19 @@ describe("StreamPlayer", () => {
     expect(video.currentTime).toBe(0);
   });
 
+  it("plays and pauses from the seek bar with Space and K", async () => {
+    const { region, video, user } = setup({ recording });
+    const play = vi.spyOn(video, "play").mockResolvedValue(undefined);
+    const pause = vi.spyOn(video, "pause").mockImplementation(() => undefined);
+    within(region).getByRole("slider", { name: "Seek" }).focus();
+    await user.keyboard(" ");
+    expect(play).toHaveBeenCalledTimes(1);
+    // jsdom does not play media: say it is playing, as a browser would.
+    Object.defineProperty(video, "paused", { configurable: true, get: () => false });
+    await user.keyboard("k");
+    expect(pause).toHaveBeenCalledTimes(1);
+  });
+
   it("copies the video's link and says it expires", async () => {
     const { region, user } = setup({ recording });
     await user.click(within(region).getByRole("button", { name: "Copy link" }));

@@ -186,6 +186,7 @@ function Player({ recording, title, downloadName, refresh }: StreamPlayerProps) 
             markers={markers}
             showingMarker={showing}
             onSeek={clock.seek}
+            onTogglePlay={clock.togglePlay}
           />
           <div className="flex items-baseline justify-between gap-4 px-1.5 text-xs text-zinc-500 dark:text-zinc-400">
             <p className="min-w-0 truncate" title={showing?.prompt}>

@@ -8,6 +8,8 @@ export interface VideoClock {
   durationMs: number | null;
   playing: boolean;
   seek(ms: number): void;
+  /** Plays a paused video, pauses a playing one. */
+  togglePlay(): void;
 }
 
 export function useVideoClock(video: HTMLVideoElement | null): VideoClock {
@@ -69,5 +71,13 @@ export function useVideoClock(video: HTMLVideoElement | null): VideoClock {
     setCurrentMs(ms);
   }, []);
 
-  return { currentMs, durationMs, playing, seek };
+  const togglePlay = useCallback(() => {
+    const video = element.current;
+    if (!video) return;
+    // A refused play (autoplay rules, no data yet) leaves the video paused, as the controls show.
+    if (video.paused || video.ended) void video.play()?.catch(() => undefined);
+    else video.pause();
+  }, []);
+
+  return { currentMs, durationMs, playing, seek, togglePlay };
 }
