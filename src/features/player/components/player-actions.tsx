@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import type { Recording } from "../../../contract/jobs";
 import { expiryPhrase, isExpiring } from "../utils/presigned";
 import { saveVideo } from "../utils/save-video";
+import { StrokeIcon } from "../../../components/stroke-icon";
 
 function messageOf(error: unknown): string {
   if (error instanceof DOMException && error.name === "NotAllowedError") {
@@ -115,18 +116,11 @@ function ActionButton({
       aria-busy={busy || undefined}
       className="inline-flex items-center gap-1.5 rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium shadow-xs transition-colors hover:bg-zinc-50 disabled:pointer-events-none disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
     >
-      <svg
-        viewBox="0 0 24 24"
+      <StrokeIcon
         className={`size-4 shrink-0 ${busy ? "animate-spin motion-reduce:animate-none" : ""}`}
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={2}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden
       >
         {children}
-      </svg>
+      </StrokeIcon>
       {label}
     </button>
   );

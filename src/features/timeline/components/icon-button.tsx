@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { StrokeIcon } from "../../../components/stroke-icon";
 
 /** A square button with a stroked 24x24 icon; the label is its accessible name and tooltip. */
 export function IconButton({
@@ -23,18 +24,7 @@ export function IconButton({
       disabled={disabled}
       className="inline-flex size-8 items-center justify-center rounded-md text-zinc-700 transition-colors hover:bg-zinc-100 disabled:pointer-events-none disabled:opacity-40 dark:text-zinc-300 dark:hover:bg-zinc-800"
     >
-      <svg
-        viewBox="0 0 24 24"
-        className="size-4"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={2}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden
-      >
-        {children}
-      </svg>
+      <StrokeIcon>{children}</StrokeIcon>
     </button>
   );
 }

@@ -4,6 +4,7 @@ import { clipAt, clipToEndAt } from "../model/operations";
 import { useDraftActions, useDraftHistory, useDraftStore } from "../store/use-draft-store";
 import { focusPromptSoon } from "./focus-prompt";
 import { MOD } from "./platform";
+import { StrokeIcon } from "../../../components/stroke-icon";
 
 export type StudioView = "timeline" | "list";
 
@@ -187,18 +188,9 @@ function Divider() {
 
 function Icon({ d }: { d: string }) {
   return (
-    <svg
-      viewBox="0 0 24 24"
-      className="size-4"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={2}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden
-    >
+    <StrokeIcon>
       <path d={d} />
-    </svg>
+    </StrokeIcon>
   );
 }
 
