@@ -170,7 +170,7 @@ export function createConnectionStore(
 }
 
 /** Saved settings over the defaults, taking only fields of the right type. */
-export function restoreConnection(saved: unknown, current: ConnectionState): ConnectionState {
+function restoreConnection(saved: unknown, current: ConnectionState): ConnectionState {
   if (typeof saved !== "object" || saved === null) return current;
   const s = saved as Record<string, unknown>;
   const target = s.target === "cloud" || s.target === "custom" ? s.target : "local";

@@ -12,7 +12,7 @@ import {
 
 export const ConnectionContext = createContext<ConnectionStore | null>(null);
 
-export function useConnectionStoreApi(): ConnectionStore {
+function useConnectionStoreApi(): ConnectionStore {
   const store = use(ConnectionContext);
   if (!store) throw new Error("useConnection needs a ConnectionContext above it");
   return store;
