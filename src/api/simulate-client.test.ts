@@ -132,10 +132,13 @@ describe("the client against the local engine", () => {
   });
 });
 
-describe("tokens", () => {
+describe("tokens and limits", () => {
   let engine: EngineProcess;
   beforeAll(async () => {
-    engine = await startEngine({ ENGINE_TOKEN_TTL_SECONDS: "1" });
+    engine = await startEngine({
+      ENGINE_TOKEN_TTL_SECONDS: "1",
+      ENGINE_RATE_LIMIT_PER_MINUTE: "1",
+    });
   });
   afterAll(async () => {
     await engine.stop();
@@ -188,6 +191,15 @@ describe("tokens", () => {
     const list = await client.listJobs();
     expect(list.total).toBe(0);
     expect(counts.exchanges).toBe(2);
+  });
+
+  it("names a rate limit with how long to wait", async () => {
+    const client = createSimulateClient({ root: engine.api, apiKey: "hasty" });
+    await client.createJob({ script: shortScript() });
+    const error = await rejection(client.createJob({ script: shortScript() }));
+    expect(error).toMatchObject({ kind: "http", status: 429, transient: true });
+    expect(error.retryAfterSeconds).toBeGreaterThan(0);
+    expect(error.message).toMatch(/^Too many requests \(429\): Too many jobs: at most 1 a minute/);
   });
 });
 
