@@ -20,7 +20,7 @@ import { TimelineCheckContext } from "../hooks/use-timeline-check";
 import { scriptToTimeline } from "../model/convert";
 import { checkTimeline } from "../model/problems";
 import type { StudioSubmitter } from "../model/submission";
-import type { DraftStore } from "../store/draft-store";
+import { type DraftStore, draftData } from "../store/draft-store";
 import { DraftStoreContext, useDraftStore } from "../store/use-draft-store";
 import { DraftsMenu } from "./drafts-menu";
 import { Inspector } from "./inspector";
@@ -91,7 +91,15 @@ export function Studio({
             </button>
           </div>
         ) : null}
-        <StudioErrorBoundary key={store.getState().draftId} onCrash={() => void session.flush()}>
+        <StudioErrorBoundary
+          key={store.getState().draftId}
+          onCrash={() => {
+            // Save the store as it is now, not only what autosave has scheduled: the edit
+            // that crashed the editor may have come before autosave heard of it.
+            persistence.schedule(draftData(store.getState()));
+            void session.flush();
+          }}
+        >
           <StudioEditor store={store} session={session} refused={refused} />
         </StudioErrorBoundary>
       </StudioSubmitContext>
