@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { useStudioShortcuts } from "../hooks/use-studio-shortcuts";
 import { TimelineCheckContext } from "../hooks/use-timeline-check";
 import { checkTimeline } from "../model/problems";
@@ -31,17 +31,6 @@ const timeline: Timeline = {
   ],
 };
 
-beforeAll(() => {
-  // jsdom has no layout, so nothing ever resizes.
-  vi.stubGlobal(
-    "ResizeObserver",
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
-});
 afterEach(cleanup);
 
 const handlers = { onShowShortcuts: () => undefined, onImagePaste: () => undefined };

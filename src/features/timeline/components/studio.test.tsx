@@ -2,7 +2,7 @@
 import "fake-indexeddb/auto";
 import { act, cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createDraftPersistence } from "../adapters/persistence";
 import type { DraftPersistence } from "../hooks/use-draft-session";
 import type { DraftData, DraftStore } from "../store/draft-store";
@@ -21,17 +21,6 @@ vi.mock("./preview", () => ({
   },
 }));
 
-beforeAll(() => {
-  // jsdom has no layout, so nothing ever resizes.
-  vi.stubGlobal(
-    "ResizeObserver",
-    class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-    },
-  );
-});
 afterEach(() => {
   cleanup();
   opened.store = null;
