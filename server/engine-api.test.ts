@@ -75,7 +75,7 @@ describe("a job's life", () => {
       something_new: "ignored",
     });
     expect(created.status).toBe(200);
-    expect(created.body).toMatchObject({ status: "pending", priority: 0 });
+    expect(created.body).toMatchObject({ status: "pending", priority: "normal" });
     expect(typeof created.body.estimated_wait_minutes).toBe("number");
     jobId = created.body.job_id as string;
     job = await client.waitFor(jobId, (s) => s === "completed" || s === "failed");

@@ -1,9 +1,12 @@
-// The API's routes, keyed by the contract's list: leaving one out fails to compile.
-import type { FastifyInstance, FastifyRequest, HTTPMethods } from "fastify";
-import type { ApiRoute } from "../../src/contract/routes";
+// The API's routes, one handler per route of the contract: leaving one out, or answering a
+// shape the contract does not send, fails to compile. Parameters, query and body are parsed
+// here by the contract's schemas, so handlers only see valid input.
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { z } from "zod";
+import { API, ROUTE_NAMES, type RouteName } from "../../src/contract/routes";
 import type { Principal } from "../auth/tokens";
-import type { EngineContext, RouteHandler } from "./context";
-import { HttpError } from "./errors";
+import type { EngineContext, HandlerArgs, RouteHandler } from "./context";
+import { HttpError, zodIssuesToDetail } from "./errors";
 import { authToken } from "./routes/auth-token";
 import { cancelJob } from "./routes/cancel-job";
 import { createJob } from "./routes/create-job";
@@ -12,14 +15,14 @@ import { getRecording } from "./routes/get-recording";
 import { listJobs } from "./routes/list-jobs";
 import { listStreamRecordings } from "./routes/list-stream-recordings";
 
-export const ROUTE_TABLE: Record<ApiRoute, RouteHandler> = {
-  "POST /auth/token": authToken,
-  "POST /simulation-jobs": createJob,
-  "GET /simulation-jobs": listJobs,
-  "GET /simulation-jobs/:job_id": getJob,
-  "DELETE /simulation-jobs/:job_id": cancelJob,
-  "GET /recordings/:stream_id": getRecording,
-  "GET /stream-recordings": listStreamRecordings,
+export const ROUTE_TABLE: { [N in RouteName]: RouteHandler<N> } = {
+  exchangeToken: authToken,
+  createJob,
+  listJobs,
+  getJob,
+  cancelJob,
+  getRecording,
+  listStreamRecordings,
 };
 
 function authenticate(ctx: EngineContext, request: FastifyRequest): Principal {
@@ -43,16 +46,36 @@ function authenticate(ctx: EngineContext, request: FastifyRequest): Principal {
   return principal;
 }
 
+function parsed(schema: z.ZodType | undefined, value: unknown, where: "query" | "body"): unknown {
+  if (!schema) return where === "query" ? {} : undefined;
+  const result = schema.safeParse(value);
+  if (!result.success) throw new HttpError(422, zodIssuesToDetail(result.error.issues, [where]));
+  return result.data;
+}
+
+function register<N extends RouteName>(api: FastifyInstance, ctx: EngineContext, name: N): void {
+  const route = API[name];
+  const handler = ROUTE_TABLE[name];
+  api.route({
+    method: route.method,
+    url: route.path,
+    handler: async (request, reply) => {
+      // Authentication before parsing: an anonymous caller learns nothing about the body.
+      const principal = route.auth ? authenticate(ctx, request) : null;
+      const args = {
+        ctx,
+        request,
+        reply,
+        principal,
+        params: request.params,
+        query: parsed("query" in route ? route.query : undefined, request.query, "query"),
+        body: parsed("body" in route ? route.body : undefined, request.body, "body"),
+      } as HandlerArgs<N>;
+      return handler(args);
+    },
+  });
+}
+
 export function registerApiRoutes(api: FastifyInstance, ctx: EngineContext): void {
-  for (const [key, handler] of Object.entries(ROUTE_TABLE)) {
-    const [method, url] = key.split(" ") as [HTTPMethods, string];
-    api.route({
-      method,
-      url,
-      handler: async (request, reply) => {
-        const principal = handler.auth ? authenticate(ctx, request) : null;
-        return handler.handle({ ctx, request, reply, principal });
-      },
-    });
-  }
+  for (const name of ROUTE_NAMES) register(api, ctx, name);
 }

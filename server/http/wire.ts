@@ -1,17 +1,26 @@
-// Engine records as the contract's response bodies, with presigned artifact URLs.
+// Engine records as the contract's wire bodies (the SDK's declared shapes), with presigned
+// artifact URLs.
 import type { FastifyRequest } from "fastify";
 import type {
-  Job,
-  JobStream,
-  JobSummary,
-  Recording,
-  StreamRecording,
+  WireJob,
+  WireJobStream,
+  WireJobSummary,
+  WireRecording,
+  WireStreamRecording,
 } from "../../src/contract/jobs";
 import type { ArtifactKind } from "../artifacts/artifact-files";
 import type { EngineContext } from "./context";
 import type { JobRecord, StreamRecord } from "../jobs/job-types";
 
 export const REGION = "local";
+
+/**
+ * The SDK declares `priority: string`. The engine keeps one queue and stores 0 for every job,
+ * which reads as "normal"; any other stored number goes out as its digits.
+ */
+export function wirePriority(priority: number): string {
+  return priority === 0 ? "normal" : String(priority);
+}
 
 export function artifactUrls(ctx: EngineContext, request: FastifyRequest, stream: StreamRecord) {
   if (stream.status !== "completed") {
@@ -32,7 +41,7 @@ export function toWireStream(
   ctx: EngineContext,
   request: FastifyRequest,
   stream: StreamRecord,
-): JobStream {
+): WireJobStream {
   return {
     ...toWireRecording(ctx, request, stream),
     script_index: stream.scriptIndex,
@@ -46,11 +55,11 @@ export function toWireJob(
   request: FastifyRequest,
   job: JobRecord,
   streams: StreamRecord[],
-): Job {
+): WireJob {
   return {
     job_id: job.id,
     status: job.status,
-    priority: job.priority,
+    priority: wirePriority(job.priority),
     created_at: job.createdAt,
     dispatched_at: job.dispatchedAt,
     started_at: job.startedAt,
@@ -62,11 +71,11 @@ export function toWireJob(
   };
 }
 
-export function toWireSummary(job: JobRecord): JobSummary {
+export function toWireSummary(job: JobRecord): WireJobSummary {
   return {
     job_id: job.id,
     status: job.status,
-    priority: job.priority,
+    priority: wirePriority(job.priority),
     created_at: job.createdAt,
     completed_at: job.completedAt,
     error_message: job.errorMessage,
@@ -77,7 +86,7 @@ export function toWireRecording(
   ctx: EngineContext,
   request: FastifyRequest,
   stream: StreamRecord,
-): Recording {
+): WireRecording {
   return {
     stream_id: stream.id,
     ...artifactUrls(ctx, request, stream),
@@ -86,12 +95,18 @@ export function toWireRecording(
   };
 }
 
-export function toWireStreamRecording(stream: StreamRecord): StreamRecording {
+export function toWireStreamRecording(stream: StreamRecord): WireStreamRecording {
+  // The runner records the size and times as a stream completes, and only completed streams
+  // are listed: a missing one is a broken database, not a value to send as null.
+  const { width, height, startedAt } = stream;
+  if (width === null || height === null || startedAt === null) {
+    throw new Error(`stream ${stream.id} is listed as a recording but has no size or start`);
+  }
   return {
     stream_id: stream.id,
-    width: stream.width,
-    height: stream.height,
-    started_at: stream.startedAt,
+    width,
+    height,
+    started_at: startedAt,
     ended_at: stream.endedAt,
     duration_seconds: stream.durationSeconds,
   };

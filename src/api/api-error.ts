@@ -1,6 +1,11 @@
 // The one error the API client throws: what went wrong, in words a creator can act on, with
 // the HTTP status and the server's `detail` kept for code that maps problems onto the timeline.
-import type { ValidationIssue } from "../contract/jobs";
+import {
+  type ErrorDetail,
+  type ErrorDetailObject,
+  errorBodySchema,
+  type ValidationIssue,
+} from "../contract/jobs";
 
 export type ApiErrorKind =
   /** The server answered with an error status. */
@@ -20,8 +25,8 @@ export class ApiError extends Error {
     message: string,
     readonly request: { method: string; path: string },
     readonly status: number | null = null,
-    /** The server's `detail`: a sentence, or FastAPI's validation issues. */
-    readonly detail: string | ValidationIssue[] | null = null,
+    /** The server's `detail`: a sentence, FastAPI's validation issues, or an object. */
+    readonly detail: ErrorDetail | null = null,
     /** From `Retry-After` on a 429. */
     readonly retryAfterSeconds: number | null = null,
   ) {
@@ -46,13 +51,61 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+/** An error answer's `detail`, or its text cut short when it has none (an HTML error page). */
+export function readErrorBody(json: unknown, text: string): ErrorDetail | null {
+  const parsed = errorBodySchema.safeParse(json);
+  if (parsed.success) return parsed.data.detail;
+  return text.trim().slice(0, 300) || null;
+}
+
+/**
+ * An object `detail` in words: its message, then the figures it gives. Usage limits come as
+ * `{message, limit, used}` or as the SDK's `UsageErrorData` (`{code, message, action, details}`).
+ */
+export function describeDetailObject(detail: ErrorDetailObject): string | null {
+  const text = (value: unknown) =>
+    typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+  const message = text(detail.message) ?? text(detail.msg) ?? text(detail.detail);
+  const code = text(detail.code) ?? text(detail.error);
+  const figures: Record<string, unknown> = {
+    ...(typeof detail.details === "object" && detail.details !== null ? detail.details : {}),
+    ...detail,
+  };
+  const shown = new Set(["message", "msg", "detail", "code", "error", "action", "action_url"]);
+  const parts: string[] = [];
+  const { used, limit } = figures;
+  if (typeof used === "number" && typeof limit === "number") {
+    parts.push(`${used} of ${limit} used`);
+    shown.add("used").add("limit");
+  }
+  for (const [key, value] of Object.entries(figures)) {
+    if (shown.has(key) || !(typeof value === "number" || text(value))) continue;
+    parts.push(`${key.replace(/_/g, " ")}: ${String(value)}`);
+  }
+  const sentence = [
+    message ?? (code ? code.replace(/_/g, " ").toLowerCase() : null),
+    parts.length > 0 ? `(${parts.join(", ")})` : null,
+  ]
+    .filter((part) => part !== null)
+    .join(" ");
+  const action = text(detail.action);
+  if (sentence === "") return action;
+  return action ? `${sentence}. ${action}` : sentence;
+}
+
 /** A sentence for an error status, built from the server's own words where it gave any. */
 export function describeHttpError(
   status: number,
-  detail: string | ValidationIssue[] | null,
+  detail: ErrorDetail | null,
   retryAfterSeconds: number | null,
 ): string {
-  const said = typeof detail === "string" && detail.trim() !== "" ? detail.trim() : null;
+  const said =
+    typeof detail === "string" && detail.trim() !== ""
+      ? detail.trim()
+      : detail !== null && typeof detail === "object" && !Array.isArray(detail)
+        ? describeDetailObject(detail)
+        : null;
+  const wait = retryAfterSeconds !== null ? ` Try again in ${formatWait(retryAfterSeconds)}.` : "";
   switch (status) {
     case 401:
       return `The API key was not accepted (401)${said ? `: ${said}` : ""}. Check it in Settings.`;
@@ -71,12 +124,20 @@ export function describeHttpError(
       return `The server refused the script (422): ${shown.join("; ")}${more}.`;
     }
     case 429:
-      return `Too many requests (429)${said ? `: ${said}` : ""}${
-        retryAfterSeconds !== null && !said ? ` Try again in ${retryAfterSeconds} s.` : ""
+      // The engine's own sentence already says how long to wait; an object detail does not.
+      return `Too many requests (429)${said ? `: ${said}` : "."}${
+        said && typeof detail === "string" ? "" : wait
       }`;
     default:
       if (status >= 500)
         return `The server failed (${status})${said ? `: ${said}` : ""}. Try again shortly.`;
       return `The request failed (${status})${said ? `: ${said}` : ""}.`;
   }
+}
+
+/** "40 s", "5 min", "2 h": a Retry-After as a person says it. */
+function formatWait(seconds: number): string {
+  if (seconds < 90) return `${Math.ceil(seconds)} s`;
+  if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
+  return `${Math.round(seconds / 3600)} h`;
 }

@@ -18,11 +18,14 @@ export async function checkConnection(
   try {
     const token = await client.exchangeToken();
     const jobs = await client.listJobs({ limit: 1 });
-    const minutes = Math.round(token.expires_in / 60);
+    const life =
+      token.expires_in === undefined
+        ? "the server did not say how long tokens last"
+        : `tokens last ${Math.round(token.expires_in / 60)} min`;
     return {
       ok: true,
       message:
-        `Connected to ${client.root}. The key was accepted (tokens last ${minutes} min); ` +
+        `Connected to ${client.root}. The key was accepted (${life}); ` +
         `${jobs.total === 1 ? "1 job is" : `${jobs.total} jobs are`} stored there for it.`,
     };
   } catch (error) {

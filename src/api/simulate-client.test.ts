@@ -9,13 +9,8 @@ import {
   shortScript,
   startEngine,
 } from "../../server/test/engine-process";
-import { API_ROUTES } from "../contract/routes";
 import { ApiError } from "./api-error";
-import {
-  CLIENT_METHOD_FOR_ROUTE,
-  createSimulateClient,
-  type SimulateClient,
-} from "./simulate-client";
+import { createSimulateClient, type SimulateClient } from "./simulate-client";
 
 async function settle(client: SimulateClient, jobId: string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
@@ -45,13 +40,6 @@ describe("the client against the local engine", () => {
   afterAll(async () => {
     await engine.stop();
     removeDataDir(engine.dataDir);
-  });
-
-  it("has a method for every endpoint of the contract", () => {
-    const client = createSimulateClient({ root: engine.api, apiKey: "key-one" });
-    for (const route of API_ROUTES) {
-      expect(typeof client[CLIENT_METHOD_FOR_ROUTE[route]]).toBe("function");
-    }
   });
 
   it("creates a job, follows it to completion and reads its recordings", async () => {

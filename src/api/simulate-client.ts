@@ -1,28 +1,19 @@
 // A typed client for one Simulate API root and key: it exchanges the key for a token, renews the
 // token before it expires, parses every answer with the contract's schemas and throws only
-// ApiError. Each instance is self-contained (no globals), so two targets can live side by side.
-import type { z } from "zod";
+// ApiError. Every call goes through `call`, typed by the contract's route table, so a wrong
+// body or a missing path parameter fails to compile. Each instance is self-contained (no
+// globals), so two targets can live side by side.
+import type { CreateJobRequest, CreateJobResponse, JobStatus } from "../contract/jobs";
 import {
-  type CancelJobResponse,
-  cancelJobResponseSchema,
-  type CreateJobRequest,
-  type CreateJobResponse,
-  createJobResponseSchema,
-  errorBodySchema,
-  type Job,
-  type JobList,
-  jobListSchema,
-  jobSchema,
-  type JobStatus,
-  type Recording,
-  recordingSchema,
-  type StreamRecordingList,
-  streamRecordingListSchema,
-  type TokenResponse,
-  tokenResponseSchema,
-} from "../contract/jobs";
-import type { ApiRoute } from "../contract/routes";
-import { ApiError, describeHttpError } from "./api-error";
+  API,
+  type AnswerOf,
+  type BodyIn,
+  type ParamsOf,
+  pathOf,
+  type QueryIn,
+  type RouteName,
+} from "../contract/routes";
+import { ApiError, describeHttpError, readErrorBody } from "./api-error";
 
 export interface SimulateClientOptions {
   /** The API root, e.g. "http://127.0.0.1:8787/api" or "https://api.odyssey.ml". */
@@ -48,6 +39,19 @@ export interface PageParams {
   offset?: number;
 }
 
+/** What a call of route N needs: its path parameters, query and body, each where it has them. */
+export type CallInput<N extends RouteName> = ([keyof ParamsOf<N>] extends [never]
+  ? { params?: undefined }
+  : { params: ParamsOf<N> }) &
+  ([QueryIn<N>] extends [never] ? { query?: undefined } : { query?: QueryIn<N> }) &
+  ([BodyIn<N>] extends [never] ? { body?: undefined } : { body: BodyIn<N> });
+
+/**
+ * A created job whose answer could not be fully read: the server made the job (it named its
+ * id), so the studio records and follows it, and says what it could not read.
+ */
+export type CreatedJob = CreateJobResponse & { unreadable: string | null };
+
 /** Renew this long before the token's end, or at a tenth of its life if that is shorter. */
 const RENEW_MARGIN_MS = 60_000;
 
@@ -59,28 +63,29 @@ export function createSimulateClient(options: SimulateClientOptions) {
   // Concurrent calls share one exchange rather than each racing for a token.
   let exchanging: Promise<string> | null = null;
 
-  async function send<T>(
-    method: string,
-    path: string,
-    schema: z.ZodType<T>,
-    init: { body?: unknown; auth?: boolean; signal?: AbortSignal } = {},
-  ): Promise<T> {
-    const request = { method, path: path.split("?")[0] ?? path };
+  /** One request and its answer as text and JSON, or an ApiError for no answer or an error. */
+  async function fetchAnswer<N extends RouteName>(
+    name: N,
+    input: CallInput<N>,
+    signal: AbortSignal | undefined,
+  ): Promise<{ json: unknown; status: number; request: { method: string; path: string } }> {
+    const route = API[name];
+    const path = pathOf(name, input.params);
+    const request = { method: route.method, path };
     const headers: Record<string, string> = { accept: "application/json" };
-    if (init.body !== undefined) headers["content-type"] = "application/json";
-    if (init.auth !== false) headers.authorization = `Bearer ${await accessToken(init.signal)}`;
+    if (input.body !== undefined) headers["content-type"] = "application/json";
+    if (route.auth) headers.authorization = `Bearer ${await accessToken(signal)}`;
 
     let response: Response;
     try {
-      response = await fetchImpl(`${root}${path}`, {
-        method,
+      response = await fetchImpl(`${root}${path}${query(input.query ?? {})}`, {
+        method: route.method,
         headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal: init.signal,
+        body: input.body === undefined ? undefined : JSON.stringify(input.body),
+        signal,
       });
     } catch (error) {
-      if (init.signal?.aborted)
-        throw new ApiError("aborted", "The request was cancelled.", request);
+      if (signal?.aborted) throw new ApiError("aborted", "The request was cancelled.", request);
       throw new ApiError(
         "network",
         `Could not reach ${root}: ${error instanceof Error ? error.message : String(error)}. ` +
@@ -92,8 +97,7 @@ export function createSimulateClient(options: SimulateClientOptions) {
     const text = await response.text().catch(() => "");
     const json = parseJson(text);
     if (!response.ok) {
-      const parsed = errorBodySchema.safeParse(json);
-      const detail = parsed.success ? parsed.data.detail : text.trim().slice(0, 300) || null;
+      const detail = readErrorBody(json, text);
       const retryAfter = Number(response.headers.get("retry-after"));
       const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
       throw new ApiError(
@@ -105,29 +109,43 @@ export function createSimulateClient(options: SimulateClientOptions) {
         retryAfterSeconds,
       );
     }
-    const parsed = schema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length > 0 ? `${issue.path.join(".")}: ` : "";
-      throw new ApiError(
-        "invalid-response",
-        `The answer to ${method} ${request.path} is not a Simulate API response (${where}${
-          issue?.message ?? "unexpected shape"
-        }). Is ${root} a Simulate API root?`,
-        request,
-        response.status,
-      );
-    }
-    return parsed.data;
+    return { json, status: response.status, request };
   }
 
-  async function exchangeToken(requestOptions: RequestOptions = {}): Promise<TokenResponse> {
-    const answer = await send("POST", "/auth/token", tokenResponseSchema, {
-      body: { api_key: options.apiKey },
-      auth: false,
-      signal: requestOptions.signal,
-    });
-    const lifeMs = answer.expires_in * 1000;
+  function unreadable(
+    answer: { json: unknown; status: number; request: { method: string; path: string } },
+    problem: { path: PropertyKey[]; message: string } | undefined,
+  ): ApiError {
+    const where = problem && problem.path.length > 0 ? `${problem.path.join(".")}: ` : "";
+    return new ApiError(
+      "invalid-response",
+      `The answer to ${answer.request.method} ${answer.request.path} is not a Simulate API response (${where}${
+        problem?.message ?? "unexpected shape"
+      }). Is ${root} a Simulate API root?`,
+      answer.request,
+      answer.status,
+    );
+  }
+
+  async function send<N extends RouteName>(
+    name: N,
+    input: CallInput<N>,
+    signal?: AbortSignal,
+  ): Promise<AnswerOf<N>> {
+    const answer = await fetchAnswer(name, input, signal);
+    const parsed = API[name].answer.safeParse(answer.json);
+    if (!parsed.success) throw unreadable(answer, parsed.error.issues[0]);
+    return parsed.data as AnswerOf<N>;
+  }
+
+  async function exchangeToken(requestOptions: RequestOptions = {}) {
+    const answer = await send(
+      "exchangeToken",
+      { body: { api_key: options.apiKey } },
+      requestOptions.signal,
+    );
+    // No lifetime said: keep the token until the server refuses it (a 401 renews it).
+    const lifeMs = answer.expires_in === undefined ? Infinity : answer.expires_in * 1000;
     token = {
       value: answer.access_token,
       renewAt: now() + lifeMs - Math.min(RENEW_MARGIN_MS, lifeMs / 10),
@@ -146,92 +164,79 @@ export function createSimulateClient(options: SimulateClientOptions) {
   }
 
   /** A call that needs a token; a 401 (a token the server forgot, e.g. after a restart) gets one more try. */
-  async function authed<T>(
-    method: string,
-    path: string,
-    schema: z.ZodType<T>,
-    init: { body?: unknown; signal?: AbortSignal } = {},
-  ): Promise<T> {
+  async function retried<T>(attempt: () => Promise<T>): Promise<T> {
     try {
-      return await send(method, path, schema, init);
+      return await attempt();
     } catch (error) {
       if (!(error instanceof ApiError) || error.status !== 401 || token === null) throw error;
       token = null;
-      return send(method, path, schema, init);
+      return attempt();
     }
   }
 
-  const client = {
+  /** Route N, authenticated, with its answer parsed. */
+  function call<N extends Exclude<RouteName, "exchangeToken">>(
+    name: N,
+    input: CallInput<N>,
+    requestOptions: RequestOptions = {},
+  ): Promise<AnswerOf<N>> {
+    return retried(() => send(name, input, requestOptions.signal));
+  }
+
+  return {
     root,
+    call,
     /** Exchanges the key for a token: also how "Test connection" checks a key. */
     exchangeToken,
-    createJob(
-      body: CreateJobRequest,
-      requestOptions: RequestOptions = {},
-    ): Promise<CreateJobResponse> {
-      return authed("POST", "/simulation-jobs", createJobResponseSchema, {
-        body,
-        signal: requestOptions.signal,
+    /**
+     * Creates a job. An answer that cannot be fully read but names the job's id still means
+     * the job exists: reporting it as not submitted would make a retry create a duplicate.
+     */
+    createJob(body: CreateJobRequest, requestOptions: RequestOptions = {}): Promise<CreatedJob> {
+      return retried(async () => {
+        const answer = await fetchAnswer("createJob", { body }, requestOptions.signal);
+        const parsed = API.createJob.answer.safeParse(answer.json);
+        if (parsed.success) return { ...parsed.data, unreadable: null };
+        const error = unreadable(answer, parsed.error.issues[0]);
+        const jobId = jobIdOf(answer.json);
+        if (jobId === null) throw error;
+        return {
+          job_id: jobId,
+          status: "pending",
+          created_at: new Date(now()).toISOString(),
+          unreadable: error.message,
+        };
       });
     },
-    getJob(jobId: string, requestOptions: RequestOptions = {}): Promise<Job> {
-      return authed(
-        "GET",
-        `/simulation-jobs/${encodeURIComponent(jobId)}`,
-        jobSchema,
-        requestOptions,
-      );
+    getJob(jobId: string, requestOptions?: RequestOptions) {
+      return call("getJob", { params: { job_id: jobId } }, requestOptions);
     },
-    listJobs(params: JobListParams = {}, requestOptions: RequestOptions = {}): Promise<JobList> {
-      return authed("GET", `/simulation-jobs${query(params)}`, jobListSchema, requestOptions);
+    listJobs(params: JobListParams = {}, requestOptions?: RequestOptions) {
+      return call("listJobs", { query: params }, requestOptions);
     },
-    cancelJob(jobId: string, requestOptions: RequestOptions = {}): Promise<CancelJobResponse> {
-      return authed(
-        "DELETE",
-        `/simulation-jobs/${encodeURIComponent(jobId)}`,
-        cancelJobResponseSchema,
-        requestOptions,
-      );
+    cancelJob(jobId: string, requestOptions?: RequestOptions) {
+      return call("cancelJob", { params: { job_id: jobId } }, requestOptions);
     },
-    getRecording(streamId: string, requestOptions: RequestOptions = {}): Promise<Recording> {
-      return authed(
-        "GET",
-        `/recordings/${encodeURIComponent(streamId)}`,
-        recordingSchema,
-        requestOptions,
-      );
+    getRecording(streamId: string, requestOptions?: RequestOptions) {
+      return call("getRecording", { params: { stream_id: streamId } }, requestOptions);
     },
-    listStreamRecordings(
-      params: PageParams = {},
-      requestOptions: RequestOptions = {},
-    ): Promise<StreamRecordingList> {
-      return authed(
-        "GET",
-        `/stream-recordings${query(params)}`,
-        streamRecordingListSchema,
-        requestOptions,
-      );
+    listStreamRecordings(params: PageParams = {}, requestOptions?: RequestOptions) {
+      return call("listStreamRecordings", { query: params }, requestOptions);
     },
   };
-  return client;
 }
 
 export type SimulateClient = ReturnType<typeof createSimulateClient>;
 
-/** One client method per endpoint of the contract: a route without one fails to compile. */
-export const CLIENT_METHOD_FOR_ROUTE = {
-  "POST /auth/token": "exchangeToken",
-  "POST /simulation-jobs": "createJob",
-  "GET /simulation-jobs": "listJobs",
-  "GET /simulation-jobs/:job_id": "getJob",
-  "DELETE /simulation-jobs/:job_id": "cancelJob",
-  "GET /recordings/:stream_id": "getRecording",
-  "GET /stream-recordings": "listStreamRecordings",
-} as const satisfies Record<ApiRoute, keyof SimulateClient>;
-
 /** A root without its trailing slashes, so paths join with exactly one. */
 export function normalizeRoot(root: string): string {
   return root.trim().replace(/\/+$/, "");
+}
+
+function jobIdOf(json: unknown): string | null {
+  if (typeof json !== "object" || json === null) return null;
+  const id = (json as { job_id?: unknown }).job_id;
+  return typeof id === "string" && id.trim() !== "" ? id : null;
 }
 
 function query(params: object): string {

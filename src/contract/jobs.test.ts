@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
+  cancelJobResponseSchema,
   createJobRequestSchema,
+  createJobResponseSchema,
   errorBodySchema,
   inlineScripts,
   isCancellableStatus,
   isTerminalStatus,
   jobListQuerySchema,
+  jobListSchema,
   jobSchema,
   pageQuerySchema,
   recordingSchema,
@@ -76,30 +79,80 @@ describe("response schemas", () => {
       streams: [{ stream_id: "s1", video_url: null, script_index: 0 }],
     });
     expect(job.streams[0]?.stream_id).toBe("s1");
+    // Older servers sent priority as a number; the SDK declares a string.
+    expect(job.priority).toBe("0");
     expect(jobSchema.parse({ job_id: "j", status: "pending", created_at: "t" }).streams).toEqual(
       [],
     );
   });
 
-  it("refuse a status outside the six the API knows", () => {
+  it("refuse a job status outside the six the SDK declares for a job", () => {
     expect(jobSchema.safeParse({ job_id: "j", status: "running", created_at: "t" }).success).toBe(
       false,
     );
   });
 
-  it("read tokens, recordings, recording lists and errors", () => {
-    expect(tokenResponseSchema.safeParse({ access_token: "t", expires_in: 3600 }).success).toBe(
-      true,
+  it("read what the SDK's types allow and more, as a cloud server answers", () => {
+    const created = createJobResponseSchema.parse({
+      job_id: "j",
+      status: "queued",
+      priority: "high",
+      created_at: "2026-11-24T10:00:00Z",
+      estimated_wait_minutes: null,
+      queue_position: 4,
+    });
+    expect(created).toEqual({
+      job_id: "j",
+      status: "queued",
+      priority: "high",
+      created_at: "2026-11-24T10:00:00Z",
+      estimated_wait_minutes: null,
+    });
+    const list = jobListSchema.parse({
+      jobs: [{ job_id: "j", status: "archived", priority: "low", created_at: "t", user: "u" }],
+      total: 1,
+      limit: 20,
+      offset: 0,
+      next: null,
+    });
+    expect(list.jobs[0]?.status).toBe("archived");
+    expect(cancelJobResponseSchema.parse({ job_id: "j", status: "cancelling" }).status).toBe(
+      "cancelling",
     );
+    const job = jobSchema.parse({
+      job_id: "j",
+      status: "completed",
+      priority: "normal",
+      created_at: "t",
+      retry_count: 0,
+      model: "odyssey-2",
+      streams: [{ stream_id: "s", video_url: "https://files.example/v.mp4", user_id: "u" }],
+    });
+    expect(job.streams[0]).not.toHaveProperty("user_id");
+  });
+
+  it("read tokens, recordings, recording lists and errors", () => {
+    expect(tokenResponseSchema.parse({ access_token: "t", expires_in: 3600 }).expires_in).toBe(
+      3600,
+    );
+    // The SDK copes with a lifetime sent as text, or not sent: so must a client.
+    expect(tokenResponseSchema.parse({ access_token: "t", expires_in: "3600" }).expires_in).toBe(
+      3600,
+    );
+    expect(tokenResponseSchema.parse({ access_token: "t" }).expires_in).toBeUndefined();
+    expect(
+      tokenResponseSchema.parse({ access_token: "t", expires_in: "soon" }).expires_in,
+    ).toBeUndefined();
     expect(tokenResponseSchema.safeParse({ access_token: "", expires_in: 3600 }).success).toBe(
       false,
     );
     expect(recordingSchema.parse({ stream_id: "s", video_url: "https://v" }).video_url).toBe(
       "https://v",
     );
-    // Recording URLs land in src attributes and new tabs: only web addresses get through.
+    // Recording URLs land in src attributes and new tabs: only web addresses get through, and
+    // anything else reads as no URL rather than costing the whole answer.
     for (const hostile of ["javascript:alert(1)", "data:text/html,x", "/relative", "ftp://f"]) {
-      expect(recordingSchema.safeParse({ stream_id: "s", video_url: hostile }).success).toBe(false);
+      expect(recordingSchema.parse({ stream_id: "s", video_url: hostile }).video_url).toBeNull();
     }
     expect(recordingSchema.safeParse({ stream_id: "s", events_url: "HTTP://Host/e" }).success).toBe(
       true,
@@ -117,6 +170,10 @@ describe("response schemas", () => {
       errorBodySchema.safeParse({ detail: [{ loc: ["body", "script", 0], msg: "m", type: "t" }] })
         .success,
     ).toBe(true);
+    expect(
+      errorBodySchema.parse({ detail: { message: "Monthly limit reached", limit: 3, used: 3 } })
+        .detail,
+    ).toEqual({ message: "Monthly limit reached", limit: 3, used: 3 });
     expect(errorBodySchema.safeParse({ message: "nope" }).success).toBe(false);
   });
 });
@@ -144,6 +201,7 @@ describe("query parameters", () => {
       status: "failed",
       active: true,
     });
+    expect(jobListQuerySchema.parse({ active: false })).toMatchObject({ active: false });
     expect(jobListQuerySchema.safeParse({ status: "running" }).success).toBe(false);
   });
 });
@@ -154,5 +212,7 @@ describe("status groups", () => {
     expect(isTerminalStatus("processing")).toBe(false);
     expect(isCancellableStatus("dispatched")).toBe(true);
     expect(isCancellableStatus("processing")).toBe(false);
+    // A status the studio has never seen has not ended, as far as it knows.
+    expect(isTerminalStatus("archived")).toBe(false);
   });
 });

@@ -1,20 +1,32 @@
-// Request and response bodies of the Simulate API (../shared/docs/simulate-api.md). Request
-// schemas are strict about what matters and ignore unknown fields, as the hosted API does;
-// response schemas are lenient where a real server may leave a field out or null.
+// Request and response bodies of the Simulate API (../shared/docs/simulate-api.md).
+//
+// Two views of each answer. The `*Schema` parsers are what a client accepts: everything the
+// official SDK's declared types allow and more (unknown fields ignored, a status it has never
+// seen kept as text, priority as a string or a number), so a server shaped like Odyssey's
+// cloud never reads as "not the API". The `Wire*` types are what our engine sends: exactly
+// the SDK's declared shapes, plus a few fields the SDK ignores. src/test/sdk-conformance.ts
+// checks both directions at compile time against the SDK's `dist/*.d.ts`.
 import { z } from "zod";
 
 // ---- Errors ---------------------------------------------------------------------------
 
 export const validationIssueSchema = z.object({
-  loc: z.array(z.union([z.string(), z.number()])),
+  loc: z.array(z.union([z.string(), z.number()])).catch([]),
   msg: z.string(),
-  type: z.string(),
+  type: z.string().catch(""),
 });
 export type ValidationIssue = z.infer<typeof validationIssueSchema>;
 
-/** FastAPI's error body: a sentence, or a list of validation issues. */
+/**
+ * An error's `detail` beyond FastAPI's two shapes: usage limits answer 429 with an object
+ * such as `{message, limit, used}` or the SDK's `UsageErrorData` (`{code, message, action}`).
+ */
+export type ErrorDetailObject = Record<string, unknown>;
+export type ErrorDetail = string | ValidationIssue[] | ErrorDetailObject;
+
+/** FastAPI's error body: a sentence, a list of validation issues, or an object. */
 export const errorBodySchema = z.object({
-  detail: z.union([z.string(), z.array(validationIssueSchema)]),
+  detail: z.union([z.string(), z.array(validationIssueSchema), z.record(z.string(), z.unknown())]),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
@@ -23,11 +35,21 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 export const tokenRequestSchema = z.object({ api_key: z.string().min(1) });
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
+/** Token lifetimes arrive as numbers, numeric strings, or not at all; unreadable is unknown. */
+const tokenLifetime = z.coerce.number<unknown>().positive().optional().catch(undefined);
+
 export const tokenResponseSchema = z.object({
   access_token: z.string().min(1),
-  expires_in: z.number().positive(),
+  /** Seconds; undefined when the server did not say, and the token is kept until a 401. */
+  expires_in: tokenLifetime,
 });
 export type TokenResponse = z.infer<typeof tokenResponseSchema>;
+
+export interface WireToken {
+  access_token: string;
+  token_type: "bearer";
+  expires_in: number;
+}
 
 // ---- Jobs -----------------------------------------------------------------------------
 
@@ -40,17 +62,23 @@ export const JOB_STATUSES = [
   "cancelled",
 ] as const;
 export const jobStatusSchema = z.enum(JOB_STATUSES);
+/** The statuses the SDK names. Lists and create answers may carry others: see `isKnownStatus`. */
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 
 export const ACTIVE_JOB_STATUSES = ["pending", "dispatched", "processing"] as const;
 export const TERMINAL_JOB_STATUSES = ["completed", "failed", "cancelled"] as const;
 export const CANCELLABLE_JOB_STATUSES = ["pending", "dispatched"] as const;
+export type ActiveJobStatus = (typeof ACTIVE_JOB_STATUSES)[number];
 
-export function isTerminalStatus(status: JobStatus): boolean {
-  return (TERMINAL_JOB_STATUSES as readonly JobStatus[]).includes(status);
+export function isKnownStatus(status: string): status is JobStatus {
+  return (JOB_STATUSES as readonly string[]).includes(status);
 }
-export function isCancellableStatus(status: JobStatus): boolean {
-  return (CANCELLABLE_JOB_STATUSES as readonly JobStatus[]).includes(status);
+/** Whether the job has ended. A status this studio does not know has not, as far as it can tell. */
+export function isTerminalStatus(status: string): boolean {
+  return (TERMINAL_JOB_STATUSES as readonly string[]).includes(status);
+}
+export function isCancellableStatus(status: string): boolean {
+  return (CANCELLABLE_JOB_STATUSES as readonly string[]).includes(status);
 }
 
 /**
@@ -73,93 +101,182 @@ export const createJobRequestSchema = z
   );
 export type CreateJobRequest = z.input<typeof createJobRequestSchema>;
 
+/** The SDK declares `priority: string`; older servers (and this engine once) sent a number. */
+const priority = z
+  .union([z.string(), z.number().transform(String)])
+  .nullish()
+  .catch(null);
+const timestamp = z.string().nullish().catch(null);
+
 export const createJobResponseSchema = z.object({
-  job_id: z.string(),
-  status: jobStatusSchema,
-  priority: z.number().nullish(),
+  job_id: z.string().min(1),
+  /** Any text: the SDK types it `string` here. */
+  status: z.string(),
+  priority,
   created_at: z.string(),
-  estimated_wait_minutes: z.number().nullable().optional(),
+  estimated_wait_minutes: z.number().nullish().catch(null),
 });
 export type CreateJobResponse = z.infer<typeof createJobResponseSchema>;
 
+export interface WireCreatedJob {
+  job_id: string;
+  status: "pending";
+  priority: string;
+  created_at: string;
+  estimated_wait_minutes: number | null;
+}
+
 /**
  * An absolute http(s) address. Recording URLs end up in a video's src, a download link and a
- * new tab, so anything else (a javascript: URL from a hostile server) is refused at parsing.
+ * new tab, so anything else (a javascript: URL from a hostile server) reads as no URL at all;
+ * the SDK types them `string`, so a strange one must not cost the whole answer.
  */
 const webUrl = z
   .string()
-  .regex(/^https?:\/\/[^\s]+$/i, { error: "expected an absolute http(s) URL" });
+  .regex(/^https?:\/\/[^\s]+$/i)
+  .nullish()
+  .catch(null);
 
 /** A stream's recording: presigned URLs of its files (null until it is rendered). */
 export const recordingSchema = z.object({
   stream_id: z.string(),
-  video_url: webUrl.nullish(),
-  events_url: webUrl.nullish(),
-  thumbnail_url: webUrl.nullish(),
-  preview_url: webUrl.nullish(),
-  frame_count: z.number().nullish(),
-  duration_seconds: z.number().nullish(),
+  video_url: webUrl,
+  events_url: webUrl,
+  thumbnail_url: webUrl,
+  preview_url: webUrl,
+  frame_count: z.number().nullish().catch(null),
+  duration_seconds: z.number().nullish().catch(null),
 });
 export type Recording = z.infer<typeof recordingSchema>;
+export type RecordingFileKind = "video" | "events" | "thumbnail" | "preview";
+
+export interface WireRecording {
+  stream_id: string;
+  video_url: string | null;
+  events_url: string | null;
+  thumbnail_url: string | null;
+  preview_url: string | null;
+  frame_count: number | null;
+  duration_seconds: number | null;
+}
 
 /** A stream as a job reports it: its recording, plus where it came from and how it went. */
 export const jobStreamSchema = recordingSchema.extend({
-  script_index: z.number().int().nullish(),
-  status: z.string().nullish(),
-  error_message: z.string().nullish(),
+  script_index: z.number().int().nullish().catch(null),
+  /** Not in the SDK's types: the local engine's, read when a job failed. */
+  status: z.string().nullish().catch(null),
+  error_message: z.string().nullish().catch(null),
 });
 export type JobStream = z.infer<typeof jobStreamSchema>;
 
-const timestamp = z.string().nullish();
+export interface WireJobStream extends WireRecording {
+  script_index: number;
+  status: string;
+  error_message: string | null;
+}
 
-export const jobSchema = z.object({
+const jobFields = {
   job_id: z.string(),
-  status: jobStatusSchema,
-  priority: z.number().nullish(),
+  priority,
   created_at: z.string(),
   dispatched_at: timestamp,
   started_at: timestamp,
   completed_at: timestamp,
-  error_message: z.string().nullish(),
-  assigned_region: z.string().nullish(),
-  retry_count: z.number().int().nullish(),
+  error_message: z.string().nullish().catch(null),
+  assigned_region: z.string().nullish().catch(null),
+  retry_count: z.number().int().nullish().catch(null),
   streams: z.array(jobStreamSchema).default([]),
-});
+};
+
+/**
+ * A job by its status. The SDK types every time and message as nullable in every state, so
+ * the variants differ only in what the status says; code narrows on it to act per state.
+ */
+export const jobSchema = z.discriminatedUnion("status", [
+  z.object({ status: z.enum(ACTIVE_JOB_STATUSES), ...jobFields }),
+  z.object({ status: z.literal("completed"), ...jobFields }),
+  z.object({ status: z.literal("failed"), ...jobFields }),
+  z.object({ status: z.literal("cancelled"), ...jobFields }),
+]);
 export type Job = z.infer<typeof jobSchema>;
+
+interface WireJobFields {
+  job_id: string;
+  priority: string;
+  created_at: string;
+  dispatched_at: string | null;
+  started_at: string | null;
+  completed_at: string | null;
+  error_message: string | null;
+  assigned_region: string | null;
+  retry_count: number;
+  streams: WireJobStream[];
+}
+/** What the engine sends for a job: one variant per status, as the parser reads them. */
+export type WireJob = { [S in JobStatus]: WireJobFields & { status: S } }[JobStatus];
 
 export const jobSummarySchema = z.object({
   job_id: z.string(),
-  status: jobStatusSchema,
-  priority: z.number().nullish(),
+  /** Any text: the SDK types list items' status `string`. Unknown ones are shown as they are. */
+  status: z.string(),
+  priority,
   created_at: z.string(),
   completed_at: timestamp,
-  error_message: z.string().nullish(),
+  error_message: z.string().nullish().catch(null),
 });
 export type JobSummary = z.infer<typeof jobSummarySchema>;
 
+export interface WireJobSummary {
+  job_id: string;
+  status: JobStatus;
+  priority: string;
+  created_at: string;
+  completed_at: string | null;
+  error_message: string | null;
+}
+
 const pageFields = {
-  total: z.number().int().nonnegative(),
-  limit: z.number().int(),
-  offset: z.number().int(),
+  total: z.number().nonnegative(),
+  limit: z.number(),
+  offset: z.number(),
 };
+interface WirePage {
+  total: number;
+  limit: number;
+  offset: number;
+}
 
 export const jobListSchema = z.object({ jobs: z.array(jobSummarySchema), ...pageFields });
 export type JobList = z.infer<typeof jobListSchema>;
+export interface WireJobList extends WirePage {
+  jobs: WireJobSummary[];
+}
 
 export const cancelJobResponseSchema = z.object({
   job_id: z.string(),
-  status: z.literal("cancelled"),
+  /** The SDK types it `string`; a server that cancelled says "cancelled". */
+  status: z.string(),
 });
 export type CancelJobResponse = z.infer<typeof cancelJobResponseSchema>;
+export interface WireCancelledJob {
+  job_id: string;
+  status: "cancelled";
+}
 
 // ---- Query parameters -----------------------------------------------------------------
 
 export const MAX_PAGE_LIMIT = 100;
 export const DEFAULT_PAGE_LIMIT = 20;
 
-// Query strings arrive as text; these read them as the API does.
-const limitParam = z.coerce.number().int().min(1).max(MAX_PAGE_LIMIT).default(DEFAULT_PAGE_LIMIT);
-const offsetParam = z.coerce.number().int().min(0).default(0);
+// Query strings arrive as text and clients build them from numbers and booleans: the input
+// types say what a client may pass, the transforms read what arrives.
+const limitParam = z.coerce
+  .number<number | string>()
+  .int()
+  .min(1)
+  .max(MAX_PAGE_LIMIT)
+  .default(DEFAULT_PAGE_LIMIT);
+const offsetParam = z.coerce.number<number | string>().int().min(0).default(0);
 
 export const pageQuerySchema = z.object({ limit: limitParam, offset: offsetParam });
 export type PageQuery = z.infer<typeof pageQuerySchema>;
@@ -167,8 +284,8 @@ export type PageQuery = z.infer<typeof pageQuerySchema>;
 export const jobListQuerySchema = z.object({
   status: jobStatusSchema.optional(),
   active: z
-    .enum(["true", "false", "1", "0"])
-    .transform((value) => value === "true" || value === "1")
+    .union([z.boolean(), z.enum(["true", "false", "1", "0"])])
+    .transform((value) => value === true || value === "true" || value === "1")
     .optional(),
   limit: limitParam,
   offset: offsetParam,
@@ -177,19 +294,31 @@ export type JobListQuery = z.infer<typeof jobListQuerySchema>;
 
 export const streamRecordingSchema = z.object({
   stream_id: z.string(),
-  width: z.number().nullish(),
-  height: z.number().nullish(),
+  width: z.number().nullish().catch(null),
+  height: z.number().nullish().catch(null),
   started_at: timestamp,
   ended_at: timestamp,
-  duration_seconds: z.number().nullish(),
+  duration_seconds: z.number().nullish().catch(null),
 });
 export type StreamRecording = z.infer<typeof streamRecordingSchema>;
+
+export interface WireStreamRecording {
+  stream_id: string;
+  width: number;
+  height: number;
+  started_at: string;
+  ended_at: string | null;
+  duration_seconds: number | null;
+}
 
 export const streamRecordingListSchema = z.object({
   recordings: z.array(streamRecordingSchema),
   ...pageFields,
 });
 export type StreamRecordingList = z.infer<typeof streamRecordingListSchema>;
+export interface WireStreamRecordingList extends WirePage {
+  recordings: WireStreamRecording[];
+}
 
 /** The scripts a job request carries inline, as a list (`script` is a batch of one). */
 export function inlineScripts(body: { script?: unknown[]; scripts?: unknown[][] }): unknown[][] {

@@ -1,10 +1,7 @@
-import { defineHandler, ownedJobOr404 } from "../context";
+import { ownedJobOr404, type RouteHandler } from "../context";
 import { toWireJob } from "../wire";
 
-export const getJob = defineHandler({
-  auth: true,
-  async handle(args) {
-    const job = ownedJobOr404(args);
-    return toWireJob(args.ctx, args.request, job, args.ctx.store.streamsOf(job.id));
-  },
-});
+export const getJob: RouteHandler<"getJob"> = async (args) => {
+  const job = ownedJobOr404(args);
+  return toWireJob(args.ctx, args.request, job, args.ctx.store.streamsOf(job.id));
+};

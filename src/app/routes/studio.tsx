@@ -86,6 +86,12 @@ function useSubmitter(): StudioSubmitter {
               onClick: () => void navigate(`/jobs/${encodeURIComponent(created.job_id)}`),
             },
           });
+          if (created.unreadable) {
+            // The server made the job (it named it), so it is followed like any other.
+            toast.warning("Part of the server's answer could not be read", {
+              description: `${created.unreadable} The job was created and the studio follows it.`,
+            });
+          }
           if (!created.kept) {
             toast.warning("This browser could not keep a copy of the submitted script", {
               description: "The job runs; Open script and Resubmit will not be available for it.",

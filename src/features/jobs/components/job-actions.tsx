@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { useNavigate } from "react-router";
 import { toast } from "sonner";
-import { isCancellableStatus, type JobStatus } from "../../../contract/jobs";
+import { isCancellableStatus } from "../../../contract/jobs";
 import type { SimulateClient } from "../../../api/simulate-client";
 import { openScriptRequest, type Submission } from "../../../lib/submissions/submission-store";
 import { useSubmissionStore } from "../../../lib/submissions/use-submissions";
@@ -17,7 +17,7 @@ export function JobActions({
   compact = false,
 }: {
   client: SimulateClient;
-  job: { job_id: string; status: JobStatus };
+  job: { job_id: string; status: string };
   /** What this browser submitted; undefined while it is being read. */
   submission: Submission | null | undefined;
   compact?: boolean;

@@ -1,5 +1,5 @@
-import type { JobStatus } from "../../../contract/jobs";
-import { STATUS_LABELS } from "../model/status-labels";
+import { isKnownStatus, type JobStatus } from "../../../contract/jobs";
+import { statusLabel } from "../model/status-labels";
 
 const styles: Record<JobStatus, string> = {
   pending: "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300",
@@ -10,17 +10,19 @@ const styles: Record<JobStatus, string> = {
   cancelled: "bg-amber-100 text-amber-800 dark:bg-amber-500/15 dark:text-amber-300",
 };
 
-export function StatusBadge({ status }: { status: JobStatus }) {
+const unknownStyle = "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300";
+
+export function StatusBadge({ status }: { status: string }) {
   const moving = status === "processing" || status === "dispatched";
   return (
     <span
-      className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ${styles[status]}`}
+      className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ${isKnownStatus(status) ? styles[status] : unknownStyle}`}
     >
       <span
         aria-hidden
         className={`size-1.5 rounded-full bg-current ${moving ? "motion-safe:animate-pulse" : ""}`}
       />
-      {STATUS_LABELS[status]}
+      {statusLabel(status)}
     </span>
   );
 }

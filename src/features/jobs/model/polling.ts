@@ -1,15 +1,19 @@
 // How often to ask about jobs: every 2 s while something is active, slowing to 10 s while
 // answers stop changing, and never once everything is finished. Hidden tabs are paused by
 // TanStack Query itself (refetchIntervalInBackground stays false).
-import { ACTIVE_JOB_STATUSES, type JobStatus } from "../../../contract/jobs";
+import { isTerminalStatus } from "../../../contract/jobs";
 
 export const POLL_FAST_MS = 2_000;
 export const POLL_SLOW_MS = 10_000;
 /** Answers that may repeat before polling slows: a job often sits a moment in each state. */
 const UNCHANGED_BEFORE_BACKOFF = 2;
 
-export function isActiveStatus(status: JobStatus): boolean {
-  return (ACTIVE_JOB_STATUSES as readonly JobStatus[]).includes(status);
+/**
+ * Whether a job may still change. A status the studio does not know (a server may add any) is
+ * treated as active, so the job is still followed, with the usual back-off.
+ */
+export function isActiveStatus(status: string): boolean {
+  return !isTerminalStatus(status);
 }
 
 /** The next interval, from whether anything is active and how many answers in a row repeated. */

@@ -1,4 +1,4 @@
-import type { JobStatus } from "../../../contract/jobs";
+import { isKnownStatus, type JobStatus } from "../../../contract/jobs";
 
 export const STATUS_LABELS: Record<JobStatus, string> = {
   pending: "Pending",
@@ -8,3 +8,8 @@ export const STATUS_LABELS: Record<JobStatus, string> = {
   failed: "Failed",
   cancelled: "Cancelled",
 };
+
+/** A status in words. One the studio does not know (a server may add any) is shown as sent. */
+export function statusLabel(status: string): string {
+  return isKnownStatus(status) ? STATUS_LABELS[status] : status;
+}
