@@ -14,6 +14,7 @@ import { registerArtifactRoute } from "./http/routes/serve-artifact";
 import { registerStudio } from "./http/studio";
 import { createJobStore } from "./jobs/job-store";
 import { createJobRunner } from "./queue/job-runner";
+import { registerCloudRelay, relayInfo } from "./relay/cloud-relay";
 
 /** Largest request body: a batch of scripts with their images. */
 export const BODY_LIMIT_BYTES = 30 * 1024 * 1024;
@@ -59,12 +60,20 @@ export async function buildEngine(config: EngineConfig): Promise<Engine> {
         methods: ["GET", "POST", "DELETE"],
         exposedHeaders: ["Retry-After", "Content-Range", "Content-Disposition"],
       });
-      api.get("/health", async () => ({ status: "ok" }));
+      // Also how the studio learns whether this server relays the cloud, and holds a key for it.
+      api.get("/health", async () => ({ status: "ok", relay: relayInfo(config.cloudRelay) }));
       registerApiRoutes(api, ctx);
       registerArtifactRoute(api, ctx);
     },
     { prefix: "/api" },
   );
+  if (config.cloudRelay) {
+    await registerCloudRelay(app, {
+      relay: config.cloudRelay,
+      allowedHosts: config.allowedHosts,
+      bodyLimit: BODY_LIMIT_BYTES,
+    });
+  }
   if (config.serveStudio) await registerStudio(app, config.studioDir);
   else app.setNotFoundHandler((_request, reply) => reply.code(404).send({ detail: "Not Found" }));
 

@@ -26,7 +26,25 @@ export interface EngineConfig {
   allowPrivateScriptUrls: boolean;
   /** Pause between dispatching a job and rendering it; lets tests and demos catch `dispatched`. */
   dispatchDelayMs: number;
+  /** Odyssey's cloud, relayed under RELAY_PREFIX by the studio's server; null with --engine-only. */
+  cloudRelay: CloudRelayConfig | null;
+  /**
+   * The host names this server answers to as itself (the Host header's name, without port):
+   * a request addressed to any other name is a DNS-rebinding attempt from some web page.
+   */
+  allowedHosts: ReadonlySet<string>;
 }
+
+export interface CloudRelayConfig {
+  /** The Simulate API root requests are forwarded to, and the only place they go. */
+  root: string;
+  /** A key the server holds for every caller; null forwards each caller's own key. */
+  apiKey: string | null;
+  /** How long the cloud may take to start answering. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_CLOUD_ROOT = "https://api.odyssey.ml";
 
 export class ConfigError extends Error {}
 
@@ -54,15 +72,44 @@ function flag(env: NodeJS.ProcessEnv, name: string): boolean {
   throw new ConfigError(`${name} must be 1 or 0; got "${env[name]}"`);
 }
 
+/** An http(s) API root without a trailing slash, query or fragment. */
+function apiRoot(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = (env[name] ?? "").trim() || fallback;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an http(s) address; got "${raw}"`);
+  }
+  if ((url.protocol !== "http:" && url.protocol !== "https:") || url.search || url.hash) {
+    throw new ConfigError(
+      `${name} must be an http(s) address with no query or fragment; got "${raw}"`,
+    );
+  }
+  if (url.username || url.password) {
+    throw new ConfigError(`${name} must not carry a user name or password`);
+  }
+  return url.href.replace(/\/+$/, "");
+}
+
+/** Loopback names, the listening host when it is a name or address, and ENGINE_ALLOWED_HOSTS. */
+function allowedHosts(env: NodeJS.ProcessEnv, host: string): Set<string> {
+  const names = ["localhost", "127.0.0.1", "[::1]", ...list(env.ENGINE_ALLOWED_HOSTS)];
+  if (host !== "0.0.0.0" && host !== "::") names.push(host.includes(":") ? `[${host}]` : host);
+  return new Set(names.map((name) => name.toLowerCase()));
+}
+
 export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): EngineConfig {
   const port = integer(env, "PORT", 8787, 0);
   if (port > 65535) throw new ConfigError(`PORT must be at most 65535; got "${env.PORT}"`);
   const apiKeys = list(env.ENGINE_API_KEYS);
+  const host = env.HOST || "127.0.0.1";
+  const serveStudio = !argv.includes("--engine-only");
   return {
-    host: env.HOST || "127.0.0.1",
+    host,
     port,
     dataDir: path.resolve(projectRoot, env.DATA_DIR || ".data"),
-    serveStudio: !argv.includes("--engine-only"),
+    serveStudio,
     studioDir: path.join(projectRoot, "dist"),
     workers: integer(env, "ENGINE_WORKERS", 1, 1),
     apiKeys: apiKeys.length > 0 ? new Set(apiKeys) : null,
@@ -73,5 +120,13 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Eng
     rateLimitPerMinute: integer(env, "ENGINE_RATE_LIMIT_PER_MINUTE", 60, 1),
     allowPrivateScriptUrls: flag(env, "ENGINE_ALLOW_PRIVATE_SCRIPT_URLS"),
     dispatchDelayMs: integer(env, "ENGINE_DISPATCH_DELAY_MS", 0, 0),
+    cloudRelay: serveStudio
+      ? {
+          root: apiRoot(env, "ODYSSEY_API_URL", DEFAULT_CLOUD_ROOT),
+          apiKey: env.ODYSSEY_API_KEY?.trim() || null,
+          timeoutMs: integer(env, "ODYSSEY_API_TIMEOUT_SECONDS", 30, 1) * 1000,
+        }
+      : null,
+    allowedHosts: allowedHosts(env, host),
   };
 }
