@@ -1,5 +1,5 @@
-// Interim stand-in for src/lib/images (being written alongside): same signature, so switching
-// is a one-line re-export.
+// Turns a picked image into the data URL a start sends, as the SDK would: an image already at
+// the model's frame goes as its own bytes; any other is centre-cropped and resized to the frame.
 import { frameSize, MAX_IMAGE_BYTES } from "../../../contract/script";
 
 export type PreparedImage =
@@ -14,6 +14,16 @@ function readBytes(blob: Blob): Promise<ArrayBuffer> {
     reader.onerror = () => reject(reader.error ?? new Error("unreadable"));
     reader.readAsArrayBuffer(blob);
   });
+}
+
+// btoa takes a binary string; building it in slices keeps String.fromCharCode under the
+// engine's argument limit for images of many megabytes.
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
 }
 
 export async function sniffImageType(file: Blob): Promise<string | null> {
@@ -48,6 +58,13 @@ export async function prepareImage(file: File, portrait: boolean): Promise<Prepa
     return { ok: false, message: `${file.name} could not be decoded as an image.` };
   }
   const { width, height } = frameSize(portrait);
+  // The SDK sends an image already at the frame untouched, so its metadata and exact pixels
+  // (no second lossy JPEG or WebP pass) reach the model; keep ours byte for byte the same.
+  if (bitmap.width === width && bitmap.height === height) {
+    bitmap.close();
+    const bytes = new Uint8Array(await readBytes(file));
+    return { ok: true, dataUrl: `data:${type};base64,${bytesToBase64(bytes)}`, width, height };
+  }
   const scale = Math.max(width / bitmap.width, height / bitmap.height);
   const sw = width / scale;
   const sh = height / scale;
