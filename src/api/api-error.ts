@@ -125,14 +125,17 @@ export function describeHttpError(
     }
     case 429:
       // The engine's own sentence already says how long to wait; an object detail does not.
-      return `Too many requests (429)${said ? `: ${said}` : "."}${
-        said && typeof detail === "string" ? "" : wait
-      }`;
+      if (said && typeof detail === "string") return `Too many requests (429): ${said}`;
+      return `Too many requests (429)${said ? `: ${endSentence(said)}` : "."}${wait}`;
     default:
       if (status >= 500)
         return `The server failed (${status})${said ? `: ${said}` : ""}. Try again shortly.`;
       return `The request failed (${status})${said ? `: ${said}` : ""}.`;
   }
+}
+
+function endSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 /** "40 s", "5 min", "2 h": a Retry-After as a person says it. */

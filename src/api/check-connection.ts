@@ -13,7 +13,7 @@ export type ConnectionCheck =
 
 export async function checkConnection(
   client: SimulateClient,
-  environment: { origin: string; fetch?: typeof fetch },
+  environment: { origin: string; fetch?: typeof fetch; keyHeldByServer?: boolean },
 ): Promise<ConnectionCheck> {
   try {
     const token = await client.exchangeToken();
@@ -37,12 +37,21 @@ export async function checkConnection(
 async function explain(
   error: ApiError,
   root: string,
-  environment: { origin: string; fetch?: typeof fetch },
+  environment: { origin: string; fetch?: typeof fetch; keyHeldByServer?: boolean },
 ): Promise<ConnectionCheck> {
   if (error.kind === "invalid-response") {
     return { ok: false, problem: "not-simulate-api", message: error.message };
   }
   if (error.kind === "http" && (error.status === 401 || error.status === 403)) {
+    if (environment.keyHeldByServer) {
+      return {
+        ok: false,
+        problem: "key",
+        message:
+          `Odyssey's cloud refused the key the studio's server holds (${error.status}). ` +
+          "Check ODYSSEY_API_KEY where the server is started.",
+      };
+    }
     return {
       ok: false,
       problem: "key",

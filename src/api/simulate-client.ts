@@ -3,7 +3,12 @@
 // ApiError. Every call goes through `call`, typed by the contract's route table, so a wrong
 // body or a missing path parameter fails to compile. Each instance is self-contained (no
 // globals), so two targets can live side by side.
-import type { CreateJobRequest, CreateJobResponse, JobStatus } from "../contract/jobs";
+import type {
+  CreateJobRequest,
+  CreateJobResponse,
+  JobStatus,
+  RecordingFileKind,
+} from "../contract/jobs";
 import {
   API,
   type AnswerOf,
@@ -19,6 +24,11 @@ export interface SimulateClientOptions {
   /** The API root, e.g. "http://127.0.0.1:8787/api" or "https://api.odyssey.ml". */
   root: string;
   apiKey: string;
+  /**
+   * Whether the root is the studio server's cloud relay, which also serves a recording's
+   * files (`readRecordingFile`) for file hosts that send no CORS headers.
+   */
+  relayed?: boolean;
   fetch?: typeof fetch;
   now?: () => number;
 }
@@ -52,6 +62,12 @@ export type CallInput<N extends RouteName> = ([keyof ParamsOf<N>] extends [never
  */
 export type CreatedJob = CreateJobResponse & { unreadable: string | null };
 
+/** Reads a recording's file through the studio server's relay (see `readRecordingFile`). */
+export type RecordingFileReader = (
+  kind: RecordingFileKind,
+  options?: RequestOptions & { downloadAs?: string },
+) => Promise<Blob>;
+
 /** Renew this long before the token's end, or at a tenth of its life if that is shorter. */
 const RENEW_MARGIN_MS = 60_000;
 
@@ -63,7 +79,45 @@ export function createSimulateClient(options: SimulateClientOptions) {
   // Concurrent calls share one exchange rather than each racing for a token.
   let exchanging: Promise<string> | null = null;
 
-  /** One request and its answer as text and JSON, or an ApiError for no answer or an error. */
+  /**
+   * One request, answered with a 2xx; anything else (no answer, an error status) becomes the
+   * ApiError that says it in words.
+   */
+  async function fetchOk(
+    request: { method: string; path: string },
+    url: string,
+    init: { headers: Record<string, string>; body?: string; signal?: AbortSignal },
+  ): Promise<Response> {
+    let response: Response;
+    try {
+      response = await fetchImpl(url, { method: request.method, ...init });
+    } catch (error) {
+      if (init.signal?.aborted) {
+        throw new ApiError("aborted", "The request was cancelled.", request);
+      }
+      throw new ApiError(
+        "network",
+        `Could not reach ${root}: ${error instanceof Error ? error.message : String(error)}. ` +
+          "Check the address and your connection; a server on another origin must also allow this one (CORS).",
+        request,
+      );
+    }
+    if (response.ok) return response;
+    const text = await response.text().catch(() => "");
+    const detail = readErrorBody(parseJson(text), text);
+    const retryAfter = Number(response.headers.get("retry-after"));
+    const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
+    throw new ApiError(
+      "http",
+      describeHttpError(response.status, detail, retryAfterSeconds),
+      request,
+      response.status,
+      detail,
+      retryAfterSeconds,
+    );
+  }
+
+  /** Route N's answer as JSON, not yet checked against its schema. */
   async function fetchAnswer<N extends RouteName>(
     name: N,
     input: CallInput<N>,
@@ -75,41 +129,13 @@ export function createSimulateClient(options: SimulateClientOptions) {
     const headers: Record<string, string> = { accept: "application/json" };
     if (input.body !== undefined) headers["content-type"] = "application/json";
     if (route.auth) headers.authorization = `Bearer ${await accessToken(signal)}`;
-
-    let response: Response;
-    try {
-      response = await fetchImpl(`${root}${path}${query(input.query ?? {})}`, {
-        method: route.method,
-        headers,
-        body: input.body === undefined ? undefined : JSON.stringify(input.body),
-        signal,
-      });
-    } catch (error) {
-      if (signal?.aborted) throw new ApiError("aborted", "The request was cancelled.", request);
-      throw new ApiError(
-        "network",
-        `Could not reach ${root}: ${error instanceof Error ? error.message : String(error)}. ` +
-          "Check the address and your connection; a server on another origin must also allow this one (CORS).",
-        request,
-      );
-    }
-
+    const response = await fetchOk(request, `${root}${path}${query(input.query ?? {})}`, {
+      headers,
+      ...(input.body !== undefined && { body: JSON.stringify(input.body) }),
+      signal,
+    });
     const text = await response.text().catch(() => "");
-    const json = parseJson(text);
-    if (!response.ok) {
-      const detail = readErrorBody(json, text);
-      const retryAfter = Number(response.headers.get("retry-after"));
-      const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
-      throw new ApiError(
-        "http",
-        describeHttpError(response.status, detail, retryAfterSeconds),
-        request,
-        response.status,
-        detail,
-        retryAfterSeconds,
-      );
-    }
-    return { json, status: response.status, request };
+    return { json: parseJson(text), status: response.status, request };
   }
 
   function unreadable(
@@ -183,8 +209,10 @@ export function createSimulateClient(options: SimulateClientOptions) {
     return retried(() => send(name, input, requestOptions.signal));
   }
 
-  return {
+  const relayed = options.relayed ?? false;
+  const client = {
     root,
+    relayed,
     call,
     /** Exchanges the key for a token: also how "Test connection" checks a key. */
     exchangeToken,
@@ -223,7 +251,38 @@ export function createSimulateClient(options: SimulateClientOptions) {
     listStreamRecordings(params: PageParams = {}, requestOptions?: RequestOptions) {
       return call("listStreamRecordings", { query: params }, requestOptions);
     },
+    /**
+     * One of a recording's files, read through the relay (not a Simulate API route: only the
+     * studio's server answers it). The relay looks the recording up with this client's token
+     * and streams the file, so the page can read it although its host sends no CORS headers.
+     */
+    readRecordingFile(
+      streamId: string,
+      kind: RecordingFileKind,
+      requestOptions: RequestOptions & { downloadAs?: string } = {},
+    ): Promise<Blob> {
+      const search = requestOptions.downloadAs
+        ? `?${new URLSearchParams({ download: "1", name: requestOptions.downloadAs })}`
+        : "";
+      const path = `/recordings/${encodeURIComponent(streamId)}/files/${kind}`;
+      const request = { method: "GET", path };
+      return retried(async () => {
+        const { signal } = requestOptions;
+        const authorization = `Bearer ${await accessToken(signal)}`;
+        const response = await fetchOk(request, `${root}${path}${search}`, {
+          headers: { authorization },
+          signal,
+        });
+        return response.blob();
+      });
+    },
+    /** A reader of one stream's files through the relay, or undefined without one. */
+    fileReader(streamId: string): RecordingFileReader | undefined {
+      if (!relayed) return undefined;
+      return (kind, requestOptions) => client.readRecordingFile(streamId, kind, requestOptions);
+    },
   };
+  return client;
 }
 
 export type SimulateClient = ReturnType<typeof createSimulateClient>;

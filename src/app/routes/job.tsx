@@ -31,6 +31,7 @@ export function JobRoute() {
                 title={title}
                 downloadName={downloadName}
                 refresh={refresh}
+                readFile={client.fileReader(stream.stream_id)}
               />
             )}
           />

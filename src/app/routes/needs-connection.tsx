@@ -8,6 +8,8 @@ import { useApiClient } from "../../lib/connection/use-connection";
 export function NeedsConnection({ children }: { children: (client: SimulateClient) => ReactNode }) {
   const { client, connection } = useApiClient();
   if (client) return children(client);
+  // A moment while the studio's server says how it reaches the cloud: no flash of "not connected".
+  if (connection.pending) return null;
   return (
     <EmptyState title="Not connected yet">
       {connection.reason}{" "}

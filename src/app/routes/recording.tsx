@@ -30,6 +30,7 @@ export function RecordingRoute() {
                 title="Recording"
                 downloadName={`simulate-recording-${streamId.slice(0, 8)}.mp4`}
                 refresh={refresh}
+                readFile={client.fileReader(recording.stream_id)}
               />
             )}
           />

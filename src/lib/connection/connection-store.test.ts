@@ -4,6 +4,7 @@ import {
   connectionOf,
   createConnectionStore,
   customRootProblem,
+  KEY_HELD_BY_SERVER,
   LOCAL_KEY_STORAGE_KEY,
 } from "./connection-store";
 
@@ -23,6 +24,56 @@ function memoryStorage(): Storage & { dump(): string } {
   };
 }
 
+describe("the cloud through the studio's server", () => {
+  const relay = (keyHeldByServer: boolean) => ({
+    relay: { path: "/relay", upstream: "https://api.odyssey.ml", keyHeldByServer },
+  });
+  const cloud = (key = "") => ({
+    target: "cloud" as const,
+    customRoot: "",
+    keys: { cloud: key, custom: "" },
+    localKey: "local-x",
+  });
+
+  it("goes through the relay when the server offers one, with the creator's key", () => {
+    expect(connectionOf(cloud("sk-1"), "http://studio:8787", relay(false))).toEqual({
+      ready: true,
+      target: "cloud",
+      root: "http://studio:8787/relay",
+      apiKey: "sk-1",
+      relayed: true,
+      keyHeldByServer: false,
+    });
+    expect(connectionOf(cloud(), "http://studio:8787", relay(false))).toMatchObject({
+      ready: false,
+      reason: "Add your Odyssey API key in Settings to run scripts on Odyssey's cloud.",
+    });
+  });
+
+  it("needs no key when the server holds one, and sends none of the creator's", () => {
+    expect(connectionOf(cloud("sk-typed-earlier"), "http://studio", relay(true))).toEqual({
+      ready: true,
+      target: "cloud",
+      root: "http://studio/relay",
+      apiKey: KEY_HELD_BY_SERVER,
+      relayed: true,
+      keyHeldByServer: true,
+    });
+  });
+
+  it("goes straight to the cloud without a server of its own, and waits while it asks", () => {
+    expect(connectionOf(cloud("sk-1"), "http://static.example", { relay: null })).toMatchObject({
+      ready: true,
+      root: "https://api.odyssey.ml",
+      relayed: false,
+    });
+    expect(connectionOf(cloud("sk-1"), "http://studio", undefined)).toMatchObject({
+      ready: false,
+      pending: true,
+    });
+  });
+});
+
 describe("the connection store", () => {
   it("starts on the local engine with a key this browser keeps", () => {
     const storage = memoryStorage();
@@ -31,11 +82,13 @@ describe("the connection store", () => {
     expect(first.localKey).toMatch(/^local-[0-9a-f]{32}$/);
     expect(storage.getItem(LOCAL_KEY_STORAGE_KEY)).toBe(first.localKey);
     expect(createConnectionStore(storage).getState().localKey).toBe(first.localKey);
-    expect(connectionOf(first, "http://127.0.0.1:8787")).toEqual({
+    expect(connectionOf(first, "http://127.0.0.1:8787", null)).toEqual({
       ready: true,
       target: "local",
       root: "http://127.0.0.1:8787/api",
       apiKey: first.localKey,
+      relayed: false,
+      keyHeldByServer: false,
     });
   });
 
@@ -44,7 +97,7 @@ describe("the connection store", () => {
     const store = createConnectionStore(storage);
     store.getState().actions.setTarget("cloud");
     store.getState().actions.setKey("cloud", "sk-secret-123");
-    expect(connectionOf(store.getState(), "http://x")).toMatchObject({
+    expect(connectionOf(store.getState(), "http://x", null)).toMatchObject({
       ready: true,
       root: "https://api.odyssey.ml",
       apiKey: "sk-secret-123",
@@ -66,12 +119,12 @@ describe("the connection store", () => {
 
   it("says why a target is not ready", () => {
     const state = createConnectionStore(memoryStorage()).getState();
-    expect(connectionOf({ ...state, target: "cloud" }, "http://x")).toMatchObject({
+    expect(connectionOf({ ...state, target: "cloud" }, "http://x", null)).toMatchObject({
       ready: false,
       reason: "Add your Odyssey API key in Settings to run scripts on Odyssey's cloud.",
     });
     expect(
-      connectionOf({ ...state, target: "custom", customRoot: "ftp://files" }, "http://x"),
+      connectionOf({ ...state, target: "custom", customRoot: "ftp://files" }, "http://x", null),
     ).toMatchObject({ ready: false, reason: expect.stringContaining("http:// or https://") });
     expect(
       connectionOf(
@@ -82,6 +135,7 @@ describe("the connection store", () => {
           keys: { cloud: "", custom: "k" },
         },
         "http://x",
+        null,
       ),
     ).toMatchObject({ ready: true, root: "https://sim.example.com/api" });
   });

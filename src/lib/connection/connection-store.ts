@@ -5,6 +5,7 @@
 import { createJSONStorage, persist, type StateStorage } from "zustand/middleware";
 import { createStore, type StoreApi } from "zustand/vanilla";
 import { normalizeRoot } from "../../api/simulate-client";
+import type { ServerInfo } from "./server-info";
 
 export type Target = "local" | "cloud" | "custom";
 
@@ -29,39 +30,87 @@ export interface ConnectionState {
 
 export type ConnectionStore = StoreApi<ConnectionState>;
 
+/**
+ * What the page sends as its key when the studio's server holds the real one: the relay
+ * replaces it, so it is no secret and never leaves for the cloud.
+ */
+export const KEY_HELD_BY_SERVER = "held-by-the-studio-server";
+
+/** How requests reach the target: straight, or through the studio server's cloud relay. */
+interface Route {
+  target: Target;
+  root: string;
+  relayed: boolean;
+  /** The studio's server holds the key; the page needs none. */
+  keyHeldByServer: boolean;
+}
+
 /** What a client needs to reach the chosen target, or why it cannot yet. */
 export type Connection =
-  | { ready: true; target: Target; root: string; apiKey: string }
-  | { ready: false; target: Target; root: string; reason: string };
+  | (Route & { ready: true; apiKey: string })
+  | (Route & {
+      ready: false;
+      reason: string;
+      /** Still finding out (the studio's server has not said whether it relays the cloud). */
+      pending?: boolean;
+    });
 
+/**
+ * The connection for the chosen target. `server` is what the studio's own server offers;
+ * undefined while it has not answered, null when there is none (static hosting).
+ */
 export function connectionOf(
   state: Pick<ConnectionState, "target" | "customRoot" | "keys" | "localKey">,
   origin: string,
+  server: ServerInfo | null | undefined,
 ): Connection {
+  const direct = { relayed: false, keyHeldByServer: false };
   switch (state.target) {
     case "local":
-      return { ready: true, target: "local", root: `${origin}/api`, apiKey: state.localKey };
-    case "cloud":
-      return state.keys.cloud.trim()
-        ? { ready: true, target: "cloud", root: CLOUD_ROOT, apiKey: state.keys.cloud.trim() }
-        : {
-            ready: false,
+      return {
+        ready: true,
+        target: "local",
+        root: `${origin}/api`,
+        apiKey: state.localKey,
+        ...direct,
+      };
+    case "cloud": {
+      if (server === undefined) {
+        return {
+          ready: false,
+          pending: true,
+          target: "cloud",
+          root: CLOUD_ROOT,
+          reason: "Asking the studio's server how to reach Odyssey's cloud…",
+          ...direct,
+        };
+      }
+      const relay = server?.relay ?? null;
+      const route: Route = relay
+        ? {
             target: "cloud",
-            root: CLOUD_ROOT,
+            root: `${origin}${relay.path}`,
+            relayed: true,
+            keyHeldByServer: relay.keyHeldByServer,
+          }
+        : { target: "cloud", root: CLOUD_ROOT, ...direct };
+      if (route.keyHeldByServer) return { ...route, ready: true, apiKey: KEY_HELD_BY_SERVER };
+      return state.keys.cloud.trim()
+        ? { ...route, ready: true, apiKey: state.keys.cloud.trim() }
+        : {
+            ...route,
+            ready: false,
             reason: "Add your Odyssey API key in Settings to run scripts on Odyssey's cloud.",
           };
+    }
     case "custom": {
       const root = normalizeRoot(state.customRoot);
       const problem = customRootProblem(root);
-      if (problem) return { ready: false, target: "custom", root, reason: problem };
+      const route = { target: "custom" as const, root, ...direct };
+      if (problem) return { ...route, ready: false, reason: problem };
       return state.keys.custom.trim()
-        ? { ready: true, target: "custom", root, apiKey: state.keys.custom.trim() }
-        : {
-            ready: false,
-            target: "custom",
-            root,
-            reason: `Add the API key for ${root} in Settings.`,
-          };
+        ? { ...route, ready: true, apiKey: state.keys.custom.trim() }
+        : { ...route, ready: false, reason: `Add the API key for ${root} in Settings.` };
     }
   }
 }

@@ -9,6 +9,7 @@ import {
   type ConnectionStore,
   connectionOf,
 } from "./connection-store";
+import { useServerInfo } from "./server-info";
 
 export const ConnectionContext = createContext<ConnectionStore | null>(null);
 
@@ -27,9 +28,10 @@ export function useConnection(): Connection {
   const customRoot = useConnectionSettings((s) => s.customRoot);
   const keys = useConnectionSettings((s) => s.keys);
   const localKey = useConnectionSettings((s) => s.localKey);
+  const server = useServerInfo();
   return useMemo(
-    () => connectionOf({ target, customRoot, keys, localKey }, window.location.origin),
-    [target, customRoot, keys, localKey],
+    () => connectionOf({ target, customRoot, keys, localKey }, window.location.origin, server),
+    [target, customRoot, keys, localKey, server],
   );
 }
 
@@ -38,11 +40,11 @@ export function useApiClient():
   | { client: SimulateClient; connection: Connection & { ready: true } }
   | { client: null; connection: Connection & { ready: false } } {
   const connection = useConnection();
-  const root = connection.root;
+  const { root, relayed } = connection;
   const apiKey = connection.ready ? connection.apiKey : null;
   const client = useMemo(
-    () => (apiKey === null ? null : createSimulateClient({ root, apiKey })),
-    [root, apiKey],
+    () => (apiKey === null ? null : createSimulateClient({ root, apiKey, relayed })),
+    [root, apiKey, relayed],
   );
   return useMemo(
     () =>

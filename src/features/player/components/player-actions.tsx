@@ -4,6 +4,7 @@ import { useState } from "react";
 import { toast } from "sonner";
 import type { Recording } from "../../../contract/jobs";
 import { expiryPhrase, isExpiring } from "../utils/presigned";
+import type { RecordingFileReader } from "../../../api/simulate-client";
 import { saveVideo } from "../utils/save-video";
 import { StrokeIcon } from "../../../components/stroke-icon";
 
@@ -18,10 +19,12 @@ export function PlayerActions({
   videoUrl,
   downloadName,
   refresh,
+  readFile,
 }: {
   videoUrl: string | null;
   downloadName: string;
   refresh: () => Promise<Recording>;
+  readFile?: RecordingFileReader | undefined;
 }) {
   const [downloading, setDownloading] = useState(false);
 
@@ -36,7 +39,7 @@ export function PlayerActions({
     if (!videoUrl || downloading) return;
     setDownloading(true);
     try {
-      const outcome = await saveVideo(await usableUrl(videoUrl), downloadName, renew);
+      const outcome = await saveVideo(await usableUrl(videoUrl), downloadName, renew, readFile);
       if (outcome === "opened-in-tab") {
         toast.info("Opened the video in a new tab", {
           description:

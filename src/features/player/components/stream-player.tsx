@@ -7,6 +7,7 @@ import { useFreshRecording } from "../hooks/use-fresh-recording";
 import { isExpiredUrlError, useStreamEvents } from "../hooks/use-stream-events";
 import { useVideoClock } from "../hooks/use-video-clock";
 import { DEFAULT_FPS, markerShowingAt } from "../utils/scrubber";
+import type { RecordingFileReader } from "../../../api/simulate-client";
 import { PlayerActions } from "./player-actions";
 import { SeekBar } from "./seek-bar";
 
@@ -18,6 +19,11 @@ export interface StreamPlayerProps {
   downloadName: string;
   /** Fetches the recording again for fresh presigned URLs, when one has expired. */
   refresh: () => Promise<Recording>;
+  /**
+   * Reads one of the recording's files through the studio's server, for file hosts on another
+   * origin that send no CORS headers (the cloud's storage). Absent without a relay.
+   */
+  readFile?: RecordingFileReader;
 }
 
 export function StreamPlayer(props: StreamPlayerProps) {
@@ -32,7 +38,7 @@ interface Resume {
   play: boolean;
 }
 
-function Player({ recording, title, downloadName, refresh }: StreamPlayerProps) {
+function Player({ recording, title, downloadName, refresh, readFile }: StreamPlayerProps) {
   const fresh = useFreshRecording(recording, refresh);
   const { reportFailure, reportLoaded } = fresh;
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
@@ -43,7 +49,7 @@ function Player({ recording, title, downloadName, refresh }: StreamPlayerProps) 
   const posterUrl = fresh.urls.poster.status === "failed" ? null : fresh.urls.poster.url;
   const eventsUrl = fresh.urls.events.url;
 
-  const events = useStreamEvents(recording.stream_id, eventsUrl);
+  const events = useStreamEvents(recording.stream_id, eventsUrl, readFile);
   const { refetch: refetchEvents } = events;
   const eventsError = events.error;
   const eventsLoaded = events.isSuccess;
@@ -108,7 +114,12 @@ function Player({ recording, title, downloadName, refresh }: StreamPlayerProps) 
               .join(" · ") || "Length not known yet"}
           </p>
         </div>
-        <PlayerActions videoUrl={videoUrl} downloadName={downloadName} refresh={refresh} />
+        <PlayerActions
+          videoUrl={videoUrl}
+          downloadName={downloadName}
+          refresh={refresh}
+          readFile={readFile}
+        />
       </header>
 
       {videoUrl === null ? (

@@ -5,6 +5,7 @@ import { useId, useState } from "react";
 import { type ConnectionCheck, checkConnection } from "../../../api/check-connection";
 import { createSimulateClient } from "../../../api/simulate-client";
 import { CLOUD_ROOT, type Target } from "../../../lib/connection/connection-store";
+import { useServerInfo } from "../../../lib/connection/server-info";
 import { useConnection, useConnectionSettings } from "../../../lib/connection/use-connection";
 
 const targets: { value: Target; label: string; description: string }[] = [
@@ -34,6 +35,7 @@ export function ConnectionSettings() {
   const keys = useConnectionSettings((s) => s.keys);
   const remember = useConnectionSettings((s) => s.remember);
   const connection = useConnection();
+  const relay = useServerInfo()?.relay ?? null;
   const queryClient = useQueryClient();
   const [showKey, setShowKey] = useState(false);
   const [check, setCheck] = useState<ConnectionCheck | null>(null);
@@ -52,9 +54,18 @@ export function ConnectionSettings() {
     }
     setChecking(true);
     setCheck(null);
-    const client = createSimulateClient({ root: connection.root, apiKey: connection.apiKey });
+    const client = createSimulateClient({
+      root: connection.root,
+      apiKey: connection.apiKey,
+      relayed: connection.relayed,
+    });
     try {
-      setCheck(await checkConnection(client, { origin: window.location.origin }));
+      setCheck(
+        await checkConnection(client, {
+          origin: window.location.origin,
+          keyHeldByServer: connection.keyHeldByServer,
+        }),
+      );
       // A working connection may show other jobs than the cache holds.
       void queryClient.invalidateQueries();
     } finally {
@@ -62,7 +73,9 @@ export function ConnectionSettings() {
     }
   };
 
-  const keyTarget = target === "local" ? null : target;
+  // The studio's server holds the cloud's key: nothing to type, nothing to remember.
+  const keyHeldByServer = target === "cloud" && connection.keyHeldByServer;
+  const keyTarget = target === "local" || keyHeldByServer ? null : target;
   return (
     <div className="flex max-w-3xl flex-col gap-6">
       <fieldset className="rounded-xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900">
@@ -94,6 +107,13 @@ export function ConnectionSettings() {
                   className="text-sm text-zinc-600 dark:text-zinc-400"
                 >
                   {option.description}
+                  {option.value === "cloud" && relay ? (
+                    <>
+                      {" "}
+                      Requests go through this studio&apos;s server, which relays them to{" "}
+                      <span className="font-mono">{relay.upstream}</span>.
+                    </>
+                  ) : null}
                 </p>
               </div>
             </div>
@@ -164,12 +184,24 @@ export function ConnectionSettings() {
                 </p>
               </div>
             </div>
+            {keyTarget === "cloud" && connection.relayed ? (
+              <p className="text-sm text-zinc-600 dark:text-zinc-400">
+                The key travels with each request through this studio&apos;s server to
+                Odyssey&apos;s cloud; the server neither keeps nor logs it.
+              </p>
+            ) : null}
           </div>
+        ) : keyHeldByServer ? (
+          <p className="mt-4 text-sm text-zinc-600 dark:text-zinc-400">
+            No key needed here: the key is held by the studio&apos;s server (its{" "}
+            <code className="font-mono">ODYSSEY_API_KEY</code>), which uses it for every request.
+            Anyone who can reach this server can spend that account&apos;s credits.
+          </p>
         ) : (
           <p className="mt-4 text-sm text-zinc-600 dark:text-zinc-400">
             No key needed: this browser made its own random key for the local engine, which keeps
-            your jobs apart from other browsers'. It is stored in this browser and works nowhere
-            else.
+            your jobs apart from other browsers&apos;. It is stored in this browser and works
+            nowhere else.
           </p>
         )}
       </fieldset>

@@ -1,0 +1,54 @@
+// What the studio's own server offers, from its /api/health: whether it relays Odyssey's cloud
+// (so the browser needs no CORS from the cloud) and whether it holds a key for it. A studio
+// served as static files has no such server, and reaches the cloud directly.
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { z } from "zod";
+
+const healthSchema = z.object({
+  relay: z
+    .object({
+      path: z.string().regex(/^\/[\w/-]*$/),
+      upstream: z.string(),
+      key_held_by_server: z.boolean(),
+    })
+    .nullish()
+    .catch(null),
+});
+
+export interface ServerInfo {
+  relay: { path: string; upstream: string; keyHeldByServer: boolean } | null;
+}
+
+const NO_SERVER: ServerInfo = { relay: null };
+
+export async function getServerInfo(origin: string, signal?: AbortSignal): Promise<ServerInfo> {
+  try {
+    const response = await fetch(`${origin}/api/health`, { signal, cache: "no-store" });
+    if (!response.ok) return NO_SERVER;
+    const health = healthSchema.safeParse(await response.json());
+    const relay = health.success ? health.data.relay : null;
+    return {
+      relay: relay
+        ? { path: relay.path, upstream: relay.upstream, keyHeldByServer: relay.key_held_by_server }
+        : null,
+    };
+  } catch {
+    // No server of ours (static hosting), or not one that answers JSON: no relay.
+    return NO_SERVER;
+  }
+}
+
+export function getServerInfoQueryOptions(origin: string) {
+  return queryOptions({
+    queryKey: ["server-info", origin],
+    queryFn: ({ signal }) => getServerInfo(origin, signal),
+    // The server's configuration changes only when it restarts, and then the page reloads.
+    staleTime: Infinity,
+    retry: false,
+  });
+}
+
+/** The studio server's offer, or undefined while it is being asked. */
+export function useServerInfo(): ServerInfo | undefined {
+  return useQuery(getServerInfoQueryOptions(window.location.origin)).data;
+}
