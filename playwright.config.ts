@@ -19,13 +19,31 @@ const freshDataDir = () => mkdtempSync(path.join(tmpdir(), "simulate-e2e-"));
 /**
  * The main engine, plus two configured to make rare moments happen on cue: one that holds
  * every job before rendering (so pending and dispatched jobs can be cancelled), and one whose
- * signed URLs expire in seconds (so the player's renewal is exercised). e2e/engines.ts names them.
+ * signed URLs expire in seconds (so the player's renewal is exercised). Then a server shaped
+ * like Odyssey's cloud (the cloud stand-in, its files on a second port), and a studio whose
+ * relay points at it with a key of its own. e2e/engines.ts names them.
  */
+const cloudApi = `http://127.0.0.1:${port + 3}`;
 const engines: { port: number; env: Record<string, string> }[] = [
   { port, env: {} },
   { port: port + 1, env: { ENGINE_DISPATCH_DELAY_MS: "600000", ENGINE_MAX_STREAM_SECONDS: "60" } },
   { port: port + 2, env: { ENGINE_URL_TTL_SECONDS: "4" } },
+  { port: port + 5, env: { ODYSSEY_API_URL: cloudApi, ODYSSEY_API_KEY: "ody_e2e_server_key" } },
 ];
+const cloudStandIn = {
+  command: "node --import tsx server/test/cloud-stand-in-main.ts",
+  url: `${cloudApi}/health`,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  env: {
+    STANDIN_HOST: "127.0.0.1",
+    STANDIN_API_PORT: String(port + 3),
+    STANDIN_FILES_PORT: String(port + 4),
+    STANDIN_STAGE_MS: "1500",
+    STANDIN_QUOTA_JOBS: "3",
+  },
+  stdout: "pipe" as const,
+};
 
 export default defineConfig({
   testDir: "e2e",
@@ -53,17 +71,20 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium", use: { browserName: "chromium", headless: true } }],
-  webServer: engines.map((engine) => ({
-    command: "node --import tsx server/main.ts",
-    url: `http://127.0.0.1:${engine.port}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    env: {
-      PORT: String(engine.port),
-      HOST: "127.0.0.1",
-      DATA_DIR: freshDataDir(),
-      ...engine.env,
-    },
-    stdout: "pipe" as const,
-  })),
+  webServer: [
+    cloudStandIn,
+    ...engines.map((engine) => ({
+      command: "node --import tsx server/main.ts",
+      url: `http://127.0.0.1:${engine.port}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: {
+        PORT: String(engine.port),
+        HOST: "127.0.0.1",
+        DATA_DIR: freshDataDir(),
+        ...engine.env,
+      },
+      stdout: "pipe" as const,
+    })),
+  ],
 });

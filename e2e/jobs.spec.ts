@@ -1,11 +1,16 @@
 // Submitting, watching, playing and downloading, in Chromium against real engines.
-import ffmpeg from "@ffmpeg-installer/ffmpeg";
-import { expect, type Page, test } from "@playwright/test";
-import { execFileSync } from "node:child_process";
+import { expect, test } from "@playwright/test";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { asDataUrl, pngHeaderOnly } from "../server/test/fixtures";
 import { holdingEngine, shortLinkEngine } from "./engines";
+import {
+  importScript,
+  mp4Duration,
+  openStudio,
+  shortScript,
+  submitAndOpenJob,
+} from "./studio-helpers";
 
 const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
 
@@ -15,50 +20,6 @@ function twoStreamsWithImage(outputPath: string): string {
   script[0].start.image = asDataUrl("image/png", readFileSync(fixture("frame.png")));
   writeFileSync(outputPath, JSON.stringify(script, null, 2));
   return outputPath;
-}
-
-/** A 1.2 s one-stream script, quick to render. */
-function shortScript(outputPath: string, prompt = "A lighthouse in fog"): string {
-  writeFileSync(
-    outputPath,
-    JSON.stringify([
-      { timestamp_ms: 0, start: { prompt } },
-      { timestamp_ms: 1200, end: {} },
-    ]),
-  );
-  return outputPath;
-}
-
-async function openStudio(page: Page, base = "") {
-  await page.goto(`${base}/`);
-  await expect(page.getByRole("button", { name: "Add stream" })).toBeEnabled();
-}
-
-async function importScript(page: Page, file: string) {
-  await page.getByLabel("Import script").setInputFiles(file);
-  await expect(page.getByRole("button", { name: "Submit", exact: true })).toBeEnabled();
-}
-
-/** Submits the open draft and follows the toast to its job. */
-async function submitAndOpenJob(page: Page): Promise<string> {
-  await page.getByRole("button", { name: "Submit", exact: true }).click();
-  const toast = page.getByRole("listitem").filter({ hasText: "Job submitted" });
-  await toast.getByRole("button", { name: "View job" }).click();
-  await expect(page).toHaveURL(/\/jobs\/[\w-]+$/);
-  return page.url().split("/").pop() as string;
-}
-
-function mp4Duration(file: string): number {
-  let output = "";
-  try {
-    execFileSync(ffmpeg.path, ["-hide_banner", "-i", file], { stdio: "pipe" });
-  } catch (error) {
-    // ffmpeg -i with no output file exits 1 after printing what it found.
-    output = String((error as { stderr: Buffer }).stderr);
-  }
-  const match = /Duration: (\d+):(\d+):([\d.]+)/.exec(output);
-  if (!match) throw new Error(`no duration in:\n${output}`);
-  return Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]);
 }
 
 test("submits an imported two-stream script, watches it complete, plays and downloads it", async ({

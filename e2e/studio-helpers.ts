@@ -1,0 +1,50 @@
+// What several e2e specs do the same way: open the studio, import a script, submit it and
+// follow it to its job, and read a downloaded MP4.
+import ffmpeg from "@ffmpeg-installer/ffmpeg";
+import { expect, type Page } from "@playwright/test";
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+
+/** A 1.2 s one-stream script, quick to render. */
+export function shortScript(outputPath: string, prompt = "A lighthouse in fog"): string {
+  writeFileSync(
+    outputPath,
+    JSON.stringify([
+      { timestamp_ms: 0, start: { prompt } },
+      { timestamp_ms: 1200, end: {} },
+    ]),
+  );
+  return outputPath;
+}
+
+export async function openStudio(page: Page, base = "") {
+  await page.goto(`${base}/`);
+  await expect(page.getByRole("button", { name: "Add stream" })).toBeEnabled();
+}
+
+export async function importScript(page: Page, file: string) {
+  await page.getByLabel("Import script").setInputFiles(file);
+  await expect(page.getByRole("button", { name: "Submit", exact: true })).toBeEnabled();
+}
+
+/** Submits the open draft and follows the toast to its job. */
+export async function submitAndOpenJob(page: Page): Promise<string> {
+  await page.getByRole("button", { name: "Submit", exact: true }).click();
+  const toast = page.getByRole("listitem").filter({ hasText: "Job submitted" });
+  await toast.getByRole("button", { name: "View job" }).click();
+  await expect(page).toHaveURL(/\/jobs\/[\w-]+$/);
+  return page.url().split("/").pop() as string;
+}
+
+export function mp4Duration(file: string): number {
+  let output = "";
+  try {
+    execFileSync(ffmpeg.path, ["-hide_banner", "-i", file], { stdio: "pipe" });
+  } catch (error) {
+    // ffmpeg -i with no output file exits 1 after printing what it found.
+    output = String((error as { stderr: Buffer }).stderr);
+  }
+  const match = /Duration: (\d+):(\d+):([\d.]+)/.exec(output);
+  if (!match) throw new Error(`no duration in:\n${output}`);
+  return Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]);
+}
