@@ -26,7 +26,7 @@ describe("checkConnection", () => {
     const check = await checkConnection(client, { origin: engine.url });
     expect(check).toEqual({
       ok: true,
-      message: `Connected to ${engine.api}. The key was accepted (tokens last 60 min); 0 jobs are stored there for it.`,
+      message: `Reached ${engine.api}. The key was accepted (tokens last 60 min); 0 jobs are stored there for it.`,
     });
   });
 

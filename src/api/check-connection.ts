@@ -25,7 +25,7 @@ export async function checkConnection(
     return {
       ok: true,
       message:
-        `Connected to ${client.root}. The key was accepted (${life}); ` +
+        `Reached ${client.root}. The key was accepted (${life}); ` +
         `${jobs.total === 1 ? "1 job is" : `${jobs.total} jobs are`} stored there for it.`,
     };
   } catch (error) {

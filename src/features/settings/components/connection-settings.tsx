@@ -106,14 +106,17 @@ export function ConnectionSettings() {
                   id={`${ids}-${option.value}`}
                   className="text-sm text-zinc-600 dark:text-zinc-400"
                 >
-                  {option.description}
                   {option.value === "cloud" && relay ? (
                     <>
-                      {" "}
-                      Requests go through this studio&apos;s server, which relays them to{" "}
-                      <span className="font-mono">{relay.upstream}</span>.
+                      Odyssey&apos;s hosted Simulate API: real world-model video. This studio&apos;s
+                      server relays it from <span className="font-mono">{relay.upstream}</span>
+                      {relay.keyHeldByServer
+                        ? ", with a key of its own."
+                        : ". Needs an API key from your Odyssey account."}
                     </>
-                  ) : null}
+                  ) : (
+                    option.description
+                  )}
                 </p>
               </div>
             </div>
