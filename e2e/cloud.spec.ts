@@ -135,3 +135,27 @@ test("a cloud quota reached is said in words, with its numbers", async ({ page }
   );
   await expect(refusal).toContainText("Your draft is unchanged.");
 });
+
+test("a job the server created is followed even when its answer cannot be fully read", async ({
+  page,
+}, testInfo) => {
+  await useCustomRoot(page, "", "ody_e2e_garbled");
+  // The stand-in creates the job; its answer then reaches the page in a shape no schema reads,
+  // with only the job's id intact, as a server a version ahead of the studio might send.
+  await page.route(`${cloudStandIn}/simulation-jobs`, async (route) => {
+    if (route.request().method() !== "POST") return route.continue();
+    const response = await route.fetch();
+    const { job_id } = (await response.json()) as { job_id: string };
+    return route.fulfill({ response, json: { job_id, status: 7, created_at: { at: "now" } } });
+  });
+  await submitFromStudio(page, shortScript(testInfo.outputPath("garbled.json"), "Snow"));
+  await expect(page.getByText("Job submitted")).toBeVisible();
+  await expect(page.getByText("Part of the server's answer could not be read")).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Not submitted." })).toHaveCount(0);
+
+  // Recorded as submitted from here: the Jobs page names it after its draft and follows it.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
+  const row = page.getByRole("row", { name: /garbled/ });
+  await expect(row.getByText("Completed", { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(row.getByRole("button", { name: "Open script" })).toBeEnabled();
+});

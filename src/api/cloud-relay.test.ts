@@ -7,7 +7,7 @@ import { mkdtempSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { buildEngine, type Engine } from "../../server/app";
 import { readConfig } from "../../server/config";
 import { type CloudStandIn, startCloudStandIn } from "../../server/test/cloud-stand-in";
@@ -91,8 +91,17 @@ describe("the client straight to the cloud", () => {
 
 describe("the relay with each caller's own key", () => {
   let server: Awaited<ReturnType<typeof startServer>>;
+  const logged: unknown[][] = [];
   beforeAll(async () => {
     server = await startServer(cloud.api);
+  });
+  // Per test: the config restores every spy before each one.
+  beforeEach(() => {
+    for (const method of ["log", "info", "warn", "error", "debug"] as const) {
+      vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+        logged.push(args);
+      });
+    }
   });
   afterAll(async () => {
     await server.close();
@@ -239,6 +248,11 @@ describe("the relay with each caller's own key", () => {
       req.end(body);
     });
     expect(status).toBe(403);
+  });
+
+  it("has logged no key it forwarded", () => {
+    // Everything above sent ody_creator through the relay, including refusals and failures.
+    expect(JSON.stringify(logged)).not.toContain("ody_creator");
   });
 
   it("keeps to the engine's body limit", async () => {

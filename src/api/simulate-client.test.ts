@@ -202,6 +202,22 @@ describe("answers that are not the Simulate API", () => {
         response.end(JSON.stringify({ access_token: "t", expires_in: 3600 }));
         return;
       }
+      if (request.url === "/simulation-jobs" && request.method === "POST") {
+        // A server that made the job but answers in a shape no schema reads, or with no id.
+        let body = "";
+        request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        request.on("end", () => {
+          response.setHeader("content-type", "application/json");
+          response.end(
+            JSON.stringify(
+              body.includes("made-it")
+                ? { job_id: "job-7", status: 3, priority: [], created_at: null }
+                : { status: "pending", created_at: "t" },
+            ),
+          );
+        });
+        return;
+      }
       if (request.url?.startsWith("/simulation-jobs")) {
         response.setHeader("content-type", "application/json");
         response.end(JSON.stringify({ jobs: "none", total: 0 }));
@@ -224,6 +240,19 @@ describe("answers that are not the Simulate API", () => {
     expect(error.kind).toBe("invalid-response");
     expect(error.message).toContain("GET /simulation-jobs");
     expect(error.message).toContain("jobs:");
+  });
+
+  it("takes a create answer it cannot fully read as a job created, when it names the job", async () => {
+    const client = createSimulateClient({ root, apiKey: "k" });
+    const created = await client.createJob({ script: shortScript("made-it") });
+    expect(created).toMatchObject({ job_id: "job-7", status: "pending" });
+    expect(created.unreadable).toContain(
+      "The answer to POST /simulation-jobs is not a Simulate API response",
+    );
+    // Without an id nothing says a job exists: that stays an error.
+    const error = await rejection(client.createJob({ script: shortScript("no id") }));
+    expect(error.kind).toBe("invalid-response");
+    expect(error.message).toContain("job_id:");
   });
 
   it("keeps a non-JSON error page short and readable", async () => {
