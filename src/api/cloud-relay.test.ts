@@ -13,7 +13,8 @@ import { readConfig } from "../../server/config";
 import { type CloudStandIn, startCloudStandIn } from "../../server/test/cloud-stand-in";
 import { removeDataDir, shortScript } from "../../server/test/engine-process";
 import { postDeclaringLength } from "../../server/test/post-declaring-length";
-import { ApiError } from "./api-error";
+import { rejection, settle } from "../test/api-helpers";
+import type { ApiError } from "./api-error";
 import { createSimulateClient } from "./simulate-client";
 
 /** A studio server (engine, no studio files) whose relay points at `upstream`. */
@@ -35,25 +36,6 @@ async function startServer(upstream: string, env: Record<string, string> = {}) {
       removeDataDir(dataDir);
     },
   };
-}
-
-async function settle(client: ReturnType<typeof createSimulateClient>, jobId: string) {
-  for (let i = 0; i < 200; i++) {
-    const job = await client.getJob(jobId);
-    if (job.status === "completed" || job.status === "failed") return job;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`job ${jobId} did not finish`);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
 }
 
 let cloud: CloudStandIn;

@@ -9,28 +9,8 @@ import {
   shortScript,
   startEngine,
 } from "../../server/test/engine-process";
-import { ApiError } from "./api-error";
-import { createSimulateClient, type SimulateClient } from "./simulate-client";
-
-async function settle(client: SimulateClient, jobId: string, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const job = await client.getJob(jobId);
-    if (["completed", "failed", "cancelled"].includes(job.status)) return job;
-    if (Date.now() > deadline) throw new Error(`job ${jobId} stuck in ${job.status}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to fail");
-}
+import { rejection, settle } from "../test/api-helpers";
+import { createSimulateClient } from "./simulate-client";
 
 describe("the client against the local engine", () => {
   let engine: EngineProcess;
