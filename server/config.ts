@@ -23,6 +23,22 @@ export interface EngineConfig {
   urlTtlSeconds: number;
   /** Job creations per key per minute. */
   rateLimitPerMinute: number;
+  /** Seconds of video a key may submit per minute, over all its jobs. */
+  rateLimitVideoSecondsPerMinute: number;
+  /** The most video one job may ask for, over all its streams. */
+  maxJobSeconds: number;
+  /** The most scripts in one batch (`scripts`). */
+  maxScripts: number;
+  /** The most video a key may have waiting or rendering at once. */
+  maxQueuedSeconds: number;
+  /** Origins besides the studio's own that may call the API from a browser (CORS). */
+  corsOrigins: ReadonlySet<string>;
+  /** Where presigned URLs point (scheme, host, port); null uses the request's checked Host. */
+  publicOrigin: string | null;
+  /** How long a request may take to arrive whole, body included. */
+  requestTimeoutMs: number;
+  /** Open connections at most; more wait in the kernel's backlog or are refused. */
+  maxConnections: number;
   allowPrivateScriptUrls: boolean;
   /** Pause between dispatching a job and rendering it; lets tests and demos catch `dispatched`. */
   dispatchDelayMs: number;
@@ -118,6 +134,21 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Eng
     tokenTtlSeconds: integer(env, "ENGINE_TOKEN_TTL_SECONDS", 3600, 1),
     urlTtlSeconds: integer(env, "ENGINE_URL_TTL_SECONDS", 3600, 1),
     rateLimitPerMinute: integer(env, "ENGINE_RATE_LIMIT_PER_MINUTE", 60, 1),
+    rateLimitVideoSecondsPerMinute: integer(
+      env,
+      "ENGINE_RATE_LIMIT_VIDEO_SECONDS_PER_MINUTE",
+      2 * 3600,
+      1,
+    ),
+    maxJobSeconds: integer(env, "ENGINE_MAX_JOB_SECONDS", 3600, 1),
+    maxScripts: integer(env, "ENGINE_MAX_SCRIPTS", 50, 1),
+    maxQueuedSeconds: integer(env, "ENGINE_MAX_QUEUED_SECONDS", 4 * 3600, 1),
+    corsOrigins: new Set(list(env.ENGINE_CORS_ORIGINS).map((origin) => origin.replace(/\/+$/, ""))),
+    publicOrigin: env.ENGINE_PUBLIC_ORIGIN?.trim()
+      ? apiRoot(env, "ENGINE_PUBLIC_ORIGIN", "")
+      : null,
+    requestTimeoutMs: integer(env, "ENGINE_REQUEST_TIMEOUT_SECONDS", 30, 1) * 1000,
+    maxConnections: integer(env, "ENGINE_MAX_CONNECTIONS", 1000, 1),
     allowPrivateScriptUrls: flag(env, "ENGINE_ALLOW_PRIVATE_SCRIPT_URLS"),
     dispatchDelayMs: integer(env, "ENGINE_DISPATCH_DELAY_MS", 0, 0),
     cloudRelay: serveStudio

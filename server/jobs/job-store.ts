@@ -403,6 +403,18 @@ export function createJobStore(db: Db) {
       );
     },
 
+    /** Media a tenant has waiting or rendering, for the per-tenant queue limit. */
+    queuedMediaMs(tenant: string): number {
+      return (
+        db
+          .prepare<[string], { ms: number | null }>(
+            `SELECT SUM(media_ms) AS ms FROM jobs
+             WHERE tenant = ? AND status IN ('pending','dispatched','processing')`,
+          )
+          .get(tenant)?.ms ?? 0
+      );
+    },
+
     /** Render wall time per media millisecond over the last streams rendered, if any. */
     recentRenderRatio(sample = 20): number | null {
       const row = db
