@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { API, matchRoute, pathOf, type RouteName } from "../../src/contract/routes";
 import type { CloudRelayConfig } from "../config";
 import { HttpError } from "../http/errors";
+import { registerJsonBody } from "../http/json-body";
 import { assertSameOrigin } from "../http/same-origin-guard";
 import { registerRecordingFiles } from "./recording-files";
 import { fetchUpstream, passThrough } from "./upstream";
@@ -54,20 +55,9 @@ export async function registerCloudRelay(
 
   await app.register(
     async (scope) => {
-      // Bodies are forwarded as the caller sent them, byte for byte: parsed only to check
-      // they are JSON, never re-serialised.
-      scope.addContentTypeParser(
-        "application/json",
-        { parseAs: "buffer", bodyLimit },
-        (_request, body, done) => {
-          try {
-            JSON.parse(body.toString("utf8"));
-            done(null, body);
-          } catch (error) {
-            done(error as Error, undefined);
-          }
-        },
-      );
+      // Bodies are forwarded as the caller sent them, byte for byte, once their shape is
+      // checked: never re-serialised.
+      registerJsonBody(scope, { bodyLimit, parsed: false });
       scope.addHook("onRequest", async (request) => assertSameOrigin(request, allowedHosts));
 
       registerRecordingFiles(scope, { relay, what });

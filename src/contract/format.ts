@@ -12,3 +12,17 @@ export function formatCount(n: number): string {
 export function formatMegabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+/** "1 h 30 min", "4 min 10 s", "45 s": a length of video in words, for limits and totals. */
+export function formatDuration(ms: number): string {
+  const total = Math.round(ms / 1000);
+  const hours = Math.floor(total / 3600);
+  const minutes = Math.floor((total % 3600) / 60);
+  const seconds = total % 60;
+  const parts = [
+    hours > 0 ? `${formatCount(hours)} h` : null,
+    minutes > 0 ? `${minutes} min` : null,
+    seconds > 0 || total === 0 ? `${seconds} s` : null,
+  ];
+  return parts.filter((part) => part !== null).join(" ");
+}

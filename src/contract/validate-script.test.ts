@@ -65,9 +65,19 @@ describe("validateScript", () => {
         index: null,
         field: null,
         code: "too-many-entries",
-        message: "the script has 1,001 entries; the limit is 1,000",
+        message:
+          "the script has 1,001 entries; the limit is 1,000 (only the first 1,000 were checked)",
       });
       expect(codes(many.slice(0, 999).concat(end(2000)))).toEqual([]);
+    });
+
+    it("checks only the first 1,000 entries of a longer script, however long", () => {
+      // A million bad entries once cost a server seconds and a 142 MB answer.
+      const junk = Array.from({ length: 1_000_000 }, () => 1);
+      const problems = validateScript(junk);
+      expect(problems[0]?.code).toBe("too-many-entries");
+      expect(problems).toHaveLength(1 + 1000);
+      expect(problems.every((p) => p.index === null || p.index < 1000)).toBe(true);
     });
   });
 

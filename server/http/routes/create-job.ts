@@ -1,31 +1,37 @@
 import { inlineScripts, type ValidationIssue } from "../../../src/contract/jobs";
-import { formatSeconds } from "../../../src/contract/format";
+import { formatCount, formatDuration, formatSeconds } from "../../../src/contract/format";
 import type { ScriptEntry } from "../../../src/contract/script";
 import { segmentStreams } from "../../../src/contract/segment-streams";
-import { validateScript } from "../../../src/contract/validate-script";
+import { parseScript } from "../../../src/contract/validate-script";
 import { checkImageDataUrl } from "../../input/images";
 import { fetchScriptUrl, ScriptUrlError } from "../../input/script-url";
 import { plannedStreams } from "../../queue/job-inputs";
 import { principalOf, type RouteHandler } from "../context";
+import type { EngineConfig } from "../../config";
 import { HttpError } from "../errors";
+import type { RateRefusal } from "../rate-limit";
 import { wirePriority } from "../wire";
 
 /** When the engine has rendered nothing yet: the 2x-real-time speed it is built for. */
 const ASSUMED_RENDER_RATIO = 0.5;
+/** Problems listed in one 422; the rest are counted, so the answer stays a few KB. */
+export const MAX_LISTED_PROBLEMS = 50;
 
 export const createJob: RouteHandler<"createJob"> = async (args) => {
   const { ctx, reply, body } = args;
+  const { config } = ctx;
   const principal = principalOf(args);
 
   if (body.bypass_vlm_expansion && !principal.privileged) {
     throw new HttpError(403, "bypass_vlm_expansion needs a privilege this API key does not have");
   }
-  const retryAfter = ctx.rateLimiter.take(principal.tenant);
-  if (retryAfter > 0) {
+  // Before any work: a tenant over its job rate is refused without fetching or checking.
+  const early = ctx.rateLimiter.check(principal.tenant);
+  if (early) throw rateRefusal(early, config);
+  if (body.scripts !== undefined && body.scripts.length > config.maxScripts) {
     throw new HttpError(
-      429,
-      `Too many jobs: at most ${ctx.config.rateLimitPerMinute} a minute per API key. Try again in ${retryAfter} s.`,
-      { "Retry-After": String(retryAfter) },
+      413,
+      `The batch has ${formatCount(body.scripts.length)} scripts; this engine takes at most ${config.maxScripts} in one job (ENGINE_MAX_SCRIPTS).`,
     );
   }
 
@@ -34,7 +40,7 @@ export const createJob: RouteHandler<"createJob"> = async (args) => {
   if (body.script_url !== undefined) {
     let fetched: unknown;
     try {
-      fetched = await fetchScriptUrl(body.script_url, ctx.config.allowPrivateScriptUrls);
+      fetched = await fetchScriptUrl(body.script_url, config.allowPrivateScriptUrls);
     } catch (error) {
       if (error instanceof ScriptUrlError)
         throw new HttpError(422, issue(["body", "script_url"], error.message, "script_url"));
@@ -54,11 +60,17 @@ export const createJob: RouteHandler<"createJob"> = async (args) => {
         : scripts.map((_, i) => ["body", "scripts", i]);
   }
 
-  const problems: ValidationIssue[] = [];
+  const problems = problemList();
+  const valid: ScriptEntry[][] = [];
   scripts.forEach((script, i) => {
     const at = location[i] ?? ["body"];
-    for (const problem of validateScript(script)) {
-      problems.push({
+    const parsed = parseScript(script);
+    if (parsed.ok) {
+      valid.push(parsed.script);
+      return;
+    }
+    for (const problem of parsed.problems) {
+      problems.add({
         loc: [
           ...at,
           ...(problem.index === null ? [] : [problem.index]),
@@ -69,14 +81,14 @@ export const createJob: RouteHandler<"createJob"> = async (args) => {
       });
     }
   });
-  if (problems.length === 0) {
-    (scripts as ScriptEntry[][]).forEach((script, i) => {
+  if (problems.count === 0) {
+    valid.forEach((script, i) => {
       const at = location[i] ?? ["body"];
       for (const segment of segmentStreams(script)) {
-        if (segment.durationMs > ctx.config.maxStreamSeconds * 1000) {
-          problems.push({
+        if (segment.durationMs > config.maxStreamSeconds * 1000) {
+          problems.add({
             loc: [...at, segment.endEntryIndex, "timestamp_ms"],
-            msg: `the stream starting at ${formatSeconds(segment.startMs)} lasts ${formatSeconds(segment.durationMs)}; this engine renders streams of at most ${ctx.config.maxStreamSeconds} s`,
+            msg: `the stream starting at ${formatSeconds(segment.startMs)} lasts ${formatSeconds(segment.durationMs)}; this engine renders streams of at most ${config.maxStreamSeconds} s`,
             type: "stream-too-long",
           });
         }
@@ -86,7 +98,7 @@ export const createJob: RouteHandler<"createJob"> = async (args) => {
             `start at ${formatSeconds(segment.startMs)}`,
           );
           if (!checked.ok) {
-            problems.push({
+            problems.add({
               loc: [...at, segment.startEntryIndex, "start", "image"],
               msg: checked.message,
               type: "image-content",
@@ -96,15 +108,36 @@ export const createJob: RouteHandler<"createJob"> = async (args) => {
       }
     });
   }
-  if (problems.length > 0) throw new HttpError(422, problems);
+  if (problems.count > 0) throw new HttpError(422, problems.detail());
 
-  const valid = scripts as ScriptEntry[][];
+  // The job's size, then the tenant's share of the queue and of the last minute.
+  const streams = plannedStreams(valid);
+  const mediaMs = streams.reduce((sum, stream) => sum + stream.plannedMs, 0);
+  const mediaSeconds = Math.ceil(mediaMs / 1000);
+  if (mediaSeconds > config.maxJobSeconds) {
+    throw new HttpError(
+      413,
+      `The job asks for ${formatDuration(mediaMs)} of video; this engine takes at most ${formatDuration(config.maxJobSeconds * 1000)} in one job (ENGINE_MAX_JOB_SECONDS).`,
+    );
+  }
+  const queuedMs = ctx.store.queuedMediaMs(principal.tenant);
+  if (queuedMs + mediaMs > config.maxQueuedSeconds * 1000) {
+    // A full queue empties as it renders: a 429 says to come back, not that the job is wrong.
+    throw new HttpError(
+      429,
+      `This API key already has ${formatDuration(queuedMs)} of video waiting or rendering; with this job's ${formatDuration(mediaMs)} it would pass the ${formatDuration(config.maxQueuedSeconds * 1000)} a key may queue (ENGINE_MAX_QUEUED_SECONDS). Submit it when some of those jobs are done.`,
+      { "Retry-After": "60" },
+    );
+  }
+  const refused = ctx.rateLimiter.take(principal.tenant, mediaSeconds);
+  if (refused) throw rateRefusal(refused, config);
+
   const job = ctx.store.createJob({
     tenant: principal.tenant,
     portrait: body.portrait,
     bypassVlm: body.bypass_vlm_expansion ?? false,
     scripts: valid,
-    streams: plannedStreams(valid),
+    streams,
   });
   ctx.runner.pump();
 
@@ -122,4 +155,41 @@ export const createJob: RouteHandler<"createJob"> = async (args) => {
 
 function issue(loc: (string | number)[], msg: string, type: string): ValidationIssue[] {
   return [{ loc, msg, type }];
+}
+
+/** The first MAX_LISTED_PROBLEMS problems, and how many more there were. */
+function problemList() {
+  const listed: ValidationIssue[] = [];
+  let count = 0;
+  return {
+    get count() {
+      return count;
+    },
+    add(problem: ValidationIssue) {
+      count++;
+      if (listed.length < MAX_LISTED_PROBLEMS) listed.push(problem);
+    },
+    detail(): ValidationIssue[] {
+      const more = count - listed.length;
+      if (more === 0) return listed;
+      return [
+        ...listed,
+        {
+          loc: ["body"],
+          msg: `and ${formatCount(more)} more problem${more === 1 ? "" : "s"} not listed`,
+          type: "more-problems",
+        },
+      ];
+    },
+  };
+}
+
+function rateRefusal(refused: RateRefusal, config: EngineConfig): HttpError {
+  const said =
+    refused.limit === "jobs"
+      ? `Too many jobs: at most ${config.rateLimitPerMinute} a minute per API key (ENGINE_RATE_LIMIT_PER_MINUTE).`
+      : `Too much video: at most ${formatDuration(config.rateLimitVideoSecondsPerMinute * 1000)} of video a minute per API key (ENGINE_RATE_LIMIT_VIDEO_SECONDS_PER_MINUTE).`;
+  return new HttpError(429, `${said} Try again in ${refused.waitSeconds} s.`, {
+    "Retry-After": String(refused.waitSeconds),
+  });
 }
