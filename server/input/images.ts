@@ -1,9 +1,13 @@
 // Start images are checked from their bytes before anything decodes them: the type by magic
-// numbers (never the data URL's claim alone) and the size from the header, so a 100,000 px
-// "decompression bomb" is refused without allocating its pixels.
+// numbers (never the data URL's claim alone) and the size from the header, so an image that
+// would decode to gigabytes is refused at submit without allocating its pixels.
+import { imageSize } from "image-size";
 import type { AcceptedImageType } from "../../src/contract/script";
 
-export const MAX_IMAGE_SIDE = 4096;
+/** The widest or tallest start image the engine takes. */
+export const MAX_IMAGE_SIDE = 8000;
+/** The most pixels a start image may have: 40 megapixels, 160 MB once decoded to RGBA. */
+export const MAX_IMAGE_PIXELS = 40_000_000;
 
 export type DecodedImage = {
   bytes: Buffer;
@@ -27,56 +31,59 @@ function ascii(bytes: Uint8Array, from: number, to: number): string {
   return String.fromCharCode(...bytes.subarray(from, to));
 }
 
-/** Width and height from the header alone; null when the header is not what it claims. */
+/** Width and height as the decoder will see them; null when they cannot be read safely. */
 export function readDimensions(
-  bytes: Buffer,
+  bytes: Uint8Array,
   mime: AcceptedImageType,
 ): { width: number; height: number } | null {
+  if (mime === "image/jpeg" && !isPlainJpegHeader(bytes)) return null;
+  // image-size reads through DataViews that run on to the end of the underlying ArrayBuffer, so
+  // a header cut short inside a pooled Buffer would be completed from unrelated bytes; a copy
+  // that ends where the file ends makes it throw instead.
+  const exact =
+    bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+      ? bytes
+      : new Uint8Array(bytes);
   try {
-    if (mime === "image/png") {
-      if (bytes.length < 24 || ascii(bytes, 12, 16) !== "IHDR") return null;
-      return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
-    }
-    if (mime === "image/webp") return webpDimensions(bytes);
-    return jpegDimensions(bytes);
+    const size = imageSize(exact);
+    if (!(size.width > 0 && size.height > 0)) return null;
+    return { width: size.width, height: size.height };
   } catch {
     return null;
   }
 }
 
-function webpDimensions(bytes: Buffer): { width: number; height: number } | null {
-  const chunk = ascii(bytes, 12, 16);
-  if (chunk === "VP8 " && bytes.length >= 30) {
-    return { width: bytes.readUInt16LE(26) & 0x3fff, height: bytes.readUInt16LE(28) & 0x3fff };
-  }
-  if (chunk === "VP8L" && bytes.length >= 25) {
-    const bits = bytes.readUInt32LE(21);
-    return { width: (bits & 0x3fff) + 1, height: ((bits >> 14) & 0x3fff) + 1 };
-  }
-  if (chunk === "VP8X" && bytes.length >= 30) {
-    return { width: bytes.readUIntLE(24, 3) + 1, height: bytes.readUIntLE(27, 3) + 1 };
-  }
-  return null;
-}
-
-function jpegDimensions(bytes: Buffer): { width: number; height: number } | null {
+/**
+ * Whether a JPEG's header, up to its first scan, is an unbroken chain of segments that each
+ * carry a length, with exactly one frame header. image-size (like any header reader) assumes
+ * that shape, while libjpeg also skips stray bytes and length-less markers such as TEM (FF01):
+ * a TEM before a segment hiding a decoy frame header made both header readers see 64x48 while
+ * the decoder found a 20000x20000 frame. Only where the two must read the same bytes is the
+ * size trusted; anything else is refused rather than guessed at.
+ */
+function isPlainJpegHeader(bytes: Uint8Array): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let frames = 0;
   let offset = 2;
-  while (offset + 9 < bytes.length) {
-    if (bytes[offset] !== 0xff) return null;
+  while (offset + 4 <= bytes.length) {
     const marker = bytes[offset + 1] as number;
-    if (marker === 0xff) {
-      offset++;
-      continue;
-    }
-    const length = bytes.readUInt16BE(offset + 2);
-    // SOF0..SOF15 carry the frame size, except DHT (C4), JPG (C8) and DAC (CC).
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      return { height: bytes.readUInt16BE(offset + 5), width: bytes.readUInt16BE(offset + 7) };
-    }
+    if (bytes[offset] !== 0xff || !carriesLength(marker)) return false;
+    if (marker === 0xda) return frames === 1;
+    if (isFrameHeader(marker)) frames++;
+    const length = view.getUint16(offset + 2);
+    if (length < 2) return false;
     offset += 2 + length;
   }
-  return null;
+  return false;
 }
+
+/** C0..FE but for RST0-7, SOI and EOI; TEM (01) and the reserved 02..BF have no length. */
+const carriesLength = (marker: number) =>
+  marker >= 0xc0 && marker <= 0xfe && (marker < 0xd0 || marker > 0xd9);
+
+/** SOF0..SOF15, but for DHT (C4), JPG (C8) and DAC (CC), which share the range. */
+const isFrameHeader = (marker: number) =>
+  marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc;
 
 const TYPE_NAMES: Record<string, string> = {
   "image/jpeg": "a JPEG",
@@ -108,17 +115,18 @@ export function checkImageDataUrl(dataUrl: string, label: string): ImageCheck {
     };
   }
   const size = readDimensions(bytes, actual);
-  if (!size || size.width === 0 || size.height === 0) {
+  if (!size) {
     return {
       ok: false,
-      message: `the image of the ${label} is ${TYPE_NAMES[actual]} with a damaged header`,
+      message: `the image of the ${label} is ${TYPE_NAMES[actual]} whose size cannot be read from its header; save it again as a plain JPEG, PNG or WebP`,
     };
   }
-  if (size.width > MAX_IMAGE_SIDE || size.height > MAX_IMAGE_SIDE) {
+  const { width, height } = size;
+  if (width > MAX_IMAGE_SIDE || height > MAX_IMAGE_SIDE || width * height > MAX_IMAGE_PIXELS) {
     return {
       ok: false,
-      message: `the image of the ${label} is ${size.width}x${size.height} pixels; the limit is ${MAX_IMAGE_SIDE}x${MAX_IMAGE_SIDE}`,
+      message: `the image of the ${label} is ${width}x${height} pixels; the engine takes at most ${MAX_IMAGE_SIDE} px a side and ${MAX_IMAGE_PIXELS / 1_000_000} megapixels`,
     };
   }
-  return { ok: true, image: { bytes, mime: actual, ...size } };
+  return { ok: true, image: { bytes, mime: actual, width, height } };
 }

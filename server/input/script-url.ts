@@ -1,65 +1,86 @@
-// Fetches a job's `script_url`. The engine would otherwise be a proxy into the network it
-// runs in, so private and loopback addresses are refused unless explicitly allowed.
+// Fetches a job's `script_url`. The engine would otherwise be a proxy into the network it runs
+// in, so it connects only to public unicast addresses unless explicitly allowed, and every
+// failed fetch reads the same to the caller, so its answers cannot map hosts and open ports.
 import { type LookupAddress, lookup as dnsLookup } from "node:dns";
 import { get as httpGet, type IncomingMessage } from "node:http";
 import { get as httpsGet } from "node:https";
-import { BlockList, isIP, type LookupFunction } from "node:net";
+import { isIP, type LookupFunction } from "node:net";
+import { networkInterfaces } from "node:os";
+import ipaddr from "ipaddr.js";
+import { checkJson } from "../http/json-limits";
 
 export const SCRIPT_URL_TIMEOUT_MS = 5000;
 export const SCRIPT_URL_MAX_BYTES = 1024 * 1024;
 
+/** The caller's only answer to a refused or failed fetch; the reason goes to the engine's log. */
+export const SCRIPT_URL_FAILED = `script_url could not be fetched as a public JSON script (http or https, a public address, answering 200 within ${SCRIPT_URL_TIMEOUT_MS / 1000} s with at most ${SCRIPT_URL_MAX_BYTES / 1024 / 1024} MB)`;
+
 export class ScriptUrlError extends Error {}
 
-const privateRanges = new BlockList();
-for (const [net, prefix] of [
-  ["0.0.0.0", 8],
-  ["10.0.0.0", 8],
-  ["100.64.0.0", 10],
-  ["127.0.0.0", 8],
-  ["169.254.0.0", 16],
-  ["172.16.0.0", 12],
-  ["192.168.0.0", 16],
-  ["198.18.0.0", 15],
-  ["224.0.0.0", 4],
-  ["240.0.0.0", 4],
-] as const) {
-  privateRanges.addSubnet(net, prefix, "ipv4");
-}
-for (const [net, prefix] of [
-  ["::", 128],
-  ["::1", 128],
-  ["fc00::", 7],
-  ["fe80::", 10],
-  ["ff00::", 8],
-] as const) {
-  privateRanges.addSubnet(net, prefix, "ipv6");
-}
+/** Why a fetch failed, for the engine's log only. */
+class FetchFailure extends Error {}
 
-export function isPrivateAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped?.[1]) return privateRanges.check(mapped[1], "ipv4");
+const GLOBAL_UNICAST_V6 = ipaddr.IPv6.parseCIDR("2000::/3");
+
+/** The address a socket given `address` connects to; null when it is no plain address. */
+function parseAddress(address: string): ipaddr.IPv4 | ipaddr.IPv6 | null {
   const family = isIP(address);
-  if (family === 0) return true;
-  return privateRanges.check(address, family === 4 ? "ipv4" : "ipv6");
+  if (family === 4) return ipaddr.IPv4.parse(address);
+  if (family !== 6) return null;
+  let hex: string;
+  try {
+    // ipaddr.js reads "::a.b.c.d" as the mapped ::ffff:a.b.c.d, but a socket connects to the
+    // IPv4-compatible ::a.b.c.d. The URL parser spells it in hex, as the socket reads it.
+    hex = new URL(`http://[${address}]/`).hostname.slice(1, -1);
+  } catch {
+    return null; // a zone index such as fe80::1%eth0
+  }
+  const v6 = ipaddr.IPv6.parse(hex);
+  // A dual-stack socket sends ::ffff:a.b.c.d to the IPv4 address a.b.c.d.
+  return v6.isIPv4MappedAddress() ? v6.toIPv4Address() : v6;
 }
 
 /**
- * The resolver the connection itself uses, refusing private addresses. Checking a name before
- * fetching and letting the fetch resolve it again would leave a gap a rebinding DNS server
- * can use (public on the check, loopback on the connect); here the addresses checked are the
- * addresses connected to.
+ * Whether an address is one anybody on the internet could reach: ipaddr.js's "unicast" (every
+ * special-purpose range has another name there), for IPv6 only inside 2000::/3 (ipaddr.js calls
+ * unnamed space such as the IPv4-compatible ::/96 unicast), and none of `own`, this machine's
+ * addresses, as a public address of its own reaches services that listen on every interface.
+ */
+export function isPublicAddress(
+  address: string,
+  own: readonly string[] = interfaceAddresses(),
+): boolean {
+  const ip = parseAddress(address);
+  if (!ip || ip.range() !== "unicast") return false;
+  if (ip.kind() === "ipv6" && !ip.match(GLOBAL_UNICAST_V6)) return false;
+  const normal = ip.toNormalizedString();
+  return !own.some((mine) => parseAddress(mine)?.toNormalizedString() === normal);
+}
+
+/** Read at each fetch, as interfaces come and go. */
+function interfaceAddresses(): string[] {
+  return Object.values(networkInterfaces()).flatMap((list) => (list ?? []).map((e) => e.address));
+}
+
+/**
+ * The resolver the connection itself uses, refusing addresses that are not public. Checking a
+ * name before fetching and letting the fetch resolve it again would leave a gap a rebinding DNS
+ * server can use (public on the check, loopback on the connect); here the addresses checked are
+ * the addresses connected to.
  */
 function guardedLookup(allowPrivate: boolean): LookupFunction {
   return (hostname, options, callback) => {
     dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
       if (error) return callback(error, "", 0);
       const list = addresses as LookupAddress[];
-      if (!allowPrivate && list.some((a) => isPrivateAddress(a.address))) {
-        return callback(new PrivateAddressError(hostname), "", 0);
+      if (!allowPrivate) {
+        const own = interfaceAddresses();
+        const refused = list.find((a) => !isPublicAddress(a.address, own));
+        if (refused) return callback(notPublic(hostname, refused.address), "", 0);
       }
       if (options.all) return (callback as unknown as AllCallback)(null, list);
       const first = list[0];
-      if (!first) return callback(new Error(`${hostname} has no address`), "", 0);
+      if (!first) return callback(new FetchFailure(`${hostname} has no address`), "", 0);
       callback(null, first.address, first.family);
     });
   };
@@ -67,33 +88,64 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
 
 type AllCallback = (error: NodeJS.ErrnoException | null, addresses: LookupAddress[]) => void;
 
-class PrivateAddressError extends Error {
-  constructor(readonly host: string) {
-    super(`${host} resolves to a private or loopback address`);
-  }
-}
+const notPublic = (host: string, address: string) =>
+  new FetchFailure(
+    `${host === address ? address : `${host} resolves to ${address}, which`} is not a public address; ENGINE_ALLOW_PRIVATE_SCRIPT_URLS=1 allows it`,
+  );
 
-const privateMessage = (host: string) =>
-  `script_url points to a private or loopback address (${host}); set ENGINE_ALLOW_PRIVATE_SCRIPT_URLS=1 to allow it`;
+export type FetchScriptUrlOptions = {
+  timeoutMs?: number;
+  /** Where the reason for a failed fetch goes; never to the caller. */
+  log?: (line: string) => void;
+};
 
-export async function fetchScriptUrl(raw: string, allowPrivate: boolean): Promise<unknown> {
+export async function fetchScriptUrl(
+  raw: string,
+  allowPrivate: boolean,
+  {
+    timeoutMs = SCRIPT_URL_TIMEOUT_MS,
+    log = (line: string) => console.error(line),
+  }: FetchScriptUrlOptions = {},
+): Promise<unknown> {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     throw new ScriptUrlError("script_url is not a URL");
   }
+  // These two say only what the caller sent, nothing about the network.
   if (url.protocol !== "http:" && url.protocol !== "https:") {
     throw new ScriptUrlError(
       `script_url must be http or https, not ${url.protocol.replace(":", "")}`,
     );
   }
+  // Also cuts off an answer that trickles in: the body is read under the same signal.
+  const deadline = AbortSignal.timeout(timeoutMs);
+  try {
+    return await fetchJson(url, allowPrivate, deadline);
+  } catch (error) {
+    const reason = deadline.aborted
+      ? `no whole answer within ${timeoutMs / 1000} s`
+      : reasonFor(error, url);
+    // The host only: a path or query may carry a token.
+    log(`script_url from ${url.host} not fetched: ${reason}`);
+    throw new ScriptUrlError(SCRIPT_URL_FAILED);
+  }
+}
+
+function reasonFor(error: unknown, url: URL): string {
+  if (error instanceof FetchFailure) return error.message;
+  const { message, code } = error as NodeJS.ErrnoException;
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return `${url.hostname} could not be resolved`;
+  return message;
+}
+
+async function fetchJson(url: URL, allowPrivate: boolean, signal: AbortSignal): Promise<unknown> {
   // A literal address is connected to without a lookup, so it is checked here.
   const literal = url.hostname.replace(/^\[|\]$/g, "");
-  if (!allowPrivate && isIP(literal) && isPrivateAddress(literal)) {
-    throw new ScriptUrlError(privateMessage(url.hostname));
+  if (!allowPrivate && isIP(literal) && !isPublicAddress(literal)) {
+    throw notPublic(literal, literal);
   }
-
   const response = await new Promise<IncomingMessage>((resolve, reject) => {
     const get = url.protocol === "https:" ? httpsGet : httpGet;
     const request = get(
@@ -102,50 +154,41 @@ export async function fetchScriptUrl(raw: string, allowPrivate: boolean): Promis
         lookup: guardedLookup(allowPrivate),
         // A fresh connection each time: a pooled socket would skip the guarded lookup.
         agent: false,
-        signal: AbortSignal.timeout(SCRIPT_URL_TIMEOUT_MS),
+        signal,
         headers: { accept: "application/json" },
       },
       resolve,
     );
     request.on("error", reject);
-  }).catch((error: unknown) => {
-    if (error instanceof PrivateAddressError)
-      throw new ScriptUrlError(privateMessage(url.hostname));
-    const name = (error as Error).name;
-    if (name === "AbortError" || name === "TimeoutError") {
-      throw new ScriptUrlError(
-        `script_url did not answer within ${SCRIPT_URL_TIMEOUT_MS / 1000} s`,
-      );
-    }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOTFOUND" || code === "EAI_AGAIN") {
-      throw new ScriptUrlError(`script_url's host ${url.hostname} could not be resolved`);
-    }
-    throw new ScriptUrlError(`script_url could not be fetched (${(error as Error).message})`);
   });
-
   const status = response.statusCode ?? 0;
-  if (status >= 300 && status < 400) {
+  if (status !== 200) {
     response.destroy();
-    throw new ScriptUrlError(
-      `script_url answered a redirect (HTTP ${status}); redirects are not followed`,
+    throw new FetchFailure(
+      status >= 300 && status < 400
+        ? `answered a redirect (HTTP ${status}), which is not followed`
+        : `answered HTTP ${status}`,
     );
   }
-  if (status < 200 || status >= 300) {
-    response.destroy();
-    throw new ScriptUrlError(`script_url answered HTTP ${status}`);
-  }
   const text = await readCapped(response);
+  // The same bounds as a request body: a fetched script is one, by another road.
+  const shape = checkJson(Buffer.from(text));
+  if (!shape.ok) {
+    throw new FetchFailure(
+      shape.syntax ? "the answer is not JSON" : `the answer is refused unread: ${shape.reason}`,
+    );
+  }
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ScriptUrlError("script_url did not return JSON");
+    throw new FetchFailure("the answer is not JSON");
   }
 }
 
 async function readCapped(response: IncomingMessage): Promise<string> {
-  const declared = Number(response.headers["content-length"] ?? "0");
-  if (declared > SCRIPT_URL_MAX_BYTES) {
+  const tooLarge = () =>
+    new FetchFailure(`the answer is larger than ${SCRIPT_URL_MAX_BYTES / 1024 / 1024} MB`);
+  if (Number(response.headers["content-length"] ?? "0") > SCRIPT_URL_MAX_BYTES) {
     response.destroy();
     throw tooLarge();
   }
@@ -157,23 +200,8 @@ async function readCapped(response: IncomingMessage): Promise<string> {
       if (size > SCRIPT_URL_MAX_BYTES) throw tooLarge();
       chunks.push(chunk as Buffer);
     }
-  } catch (error) {
-    if (error instanceof ScriptUrlError) throw error;
-    const name = (error as Error).name;
-    if (name === "AbortError" || name === "TimeoutError") {
-      throw new ScriptUrlError(
-        `script_url did not answer within ${SCRIPT_URL_TIMEOUT_MS / 1000} s`,
-      );
-    }
-    throw new ScriptUrlError(`script_url stopped mid-answer (${(error as Error).message})`);
   } finally {
     response.destroy();
   }
   return Buffer.concat(chunks).toString("utf8");
-}
-
-function tooLarge() {
-  return new ScriptUrlError(
-    `script_url's answer is larger than ${SCRIPT_URL_MAX_BYTES / 1024 / 1024} MB`,
-  );
 }
