@@ -1,5 +1,7 @@
 // The queue's state machine, cancellation, limits and expiry, each against its own engine
 // process with the settings that make the case observable.
+import { existsSync, readdirSync } from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   clientFor,
@@ -7,7 +9,9 @@ import {
   removeDataDir,
   shortScript,
   startEngine,
+  type WireBody,
 } from "./test/engine-process";
+import { processesMentioning } from "./test/processes";
 
 const engines: EngineProcess[] = [];
 async function engineWith(env: Record<string, string>) {
@@ -23,7 +27,7 @@ afterEach(async () => {
 });
 
 describe("cancelling", () => {
-  it("cancels pending and dispatched jobs before they render, but not processing ones", async () => {
+  it("cancels pending and dispatched jobs before they render", async () => {
     // A dispatch delay holds each job in `dispatched` long enough to cancel it there.
     const engine = await engineWith({ ENGINE_DISPATCH_DELAY_MS: "1500" });
     const client = clientFor(engine.api);
@@ -52,13 +56,68 @@ describe("cancelling", () => {
     expect(firstNow).toMatchObject({ status: "cancelled", started_at: null });
     expect(firstNow.streams[0]).toMatchObject({ status: "cancelled", video_url: null });
 
-    const refused = await client.call("DELETE", `/simulation-jobs/${third}`);
-    expect(refused.status).toBe(400);
-    expect(refused.body.detail).toMatch(/job that is processing/);
     const done = await client.waitFor(third, (s) => s === "completed");
     expect(done.streams[0].frame_count).toBe(200);
   });
+
+  it("stops a render cancelled while processing, removes its partial files and takes the next job", async () => {
+    const engine = await engineWith({});
+    const client = clientFor(engine.api);
+    await client.login();
+    // A second of video, then ten minutes of it: minutes of rendering, so the next job
+    // completes within the test's polling only if the cancel really freed the worker.
+    const long = (
+      await client.call("POST", "/simulation-jobs", {
+        script: [
+          { timestamp_ms: 0, start: { prompt: "finished first" } },
+          { timestamp_ms: 1000, end: {} },
+          { timestamp_ms: 1000, start: { prompt: "long" } },
+          { timestamp_ms: 601_000, end: {} },
+        ],
+      })
+    ).body.job_id;
+    const next = (await client.call("POST", "/simulation-jobs", { script: shortScript("next") }))
+      .body.job_id;
+    const rendering = await client.waitFor(long, (s) => s === "processing");
+    const [finishedId, longId] = rendering.streams.map((s: WireBody) => s.stream_id as string);
+    const dirOf = (streamId: string) => path.join(engine.dataDir, "artifacts", streamId);
+    // The first stream done, the second's partial files on disk and an ffmpeg writing them.
+    for (let i = 0; i < 300 && partialFilesIn(dirOf(longId)).length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(partialFilesIn(dirOf(longId))).not.toEqual([]);
+    expect(processesMentioning(longId)).not.toEqual([]);
+
+    const cancelled = await client.call("DELETE", `/simulation-jobs/${long}`);
+    expect(cancelled.body).toEqual({ job_id: long, status: "cancelled" });
+    // It answers once the render has stopped: nothing works on the stream's files, and the
+    // unfinished stream's folder is gone. The finished stream keeps its recording.
+    expect(processesMentioning(longId)).toEqual([]);
+    expect(existsSync(dirOf(longId))).toBe(false);
+    expect(readdirSync(dirOf(finishedId)).sort()).toEqual([
+      "events.json",
+      "preview.mp4",
+      "thumbnail.jpg",
+      "video.mp4",
+    ]);
+    const job = (await client.call("GET", `/simulation-jobs/${long}`)).body;
+    expect(job).toMatchObject({ status: "cancelled", started_at: expect.any(String) });
+    expect(job.streams[0]).toMatchObject({ status: "completed", frame_count: 25 });
+    expect(job.streams[1]).toMatchObject({ status: "cancelled", video_url: null });
+
+    const done = await client.waitFor(next, (s) => s === "completed");
+    expect(done.streams[0].frame_count).toBe(25);
+    expect((await client.call("GET", `/simulation-jobs/${long}`)).body.status).toBe("cancelled");
+    const again = await client.call("DELETE", `/simulation-jobs/${long}`);
+    expect(again.status).toBe(400);
+    expect(again.body.detail).toBe(
+      "Cannot cancel a job that is cancelled: only pending, dispatched and processing jobs can be cancelled",
+    );
+  });
 });
+
+const partialFilesIn = (dir: string) =>
+  existsSync(dir) ? readdirSync(dir).filter((file) => file.endsWith(".partial")) : [];
 
 describe("limits", () => {
   it("rate limits job creation per key with Retry-After", async () => {

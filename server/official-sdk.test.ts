@@ -63,7 +63,7 @@ describe("@odysseyml/odyssey against the local engine", () => {
     expect(cancelled.status).toBe("cancelled");
     expect((await client.getSimulateStatus(job.job_id)).status).toBe("cancelled");
     await expect(client.cancelSimulation(job.job_id)).rejects.toThrow(
-      "Cannot cancel a job that is cancelled: only pending and dispatched jobs can be cancelled",
+      "Cannot cancel a job that is cancelled: only pending, dispatched and processing jobs can be cancelled",
     );
     await expect(client.getSimulateStatus("no-such-job")).rejects.toThrow(
       "Simulation job not found",

@@ -6,6 +6,7 @@ import type { ScriptEntry } from "../../src/contract/script";
 import type { Db } from "../db/database";
 import {
   JOB_TRANSITIONS,
+  MAX_INTERRUPTED_STARTS,
   MAX_TRIES,
   type JobRecord,
   type NewJob,
@@ -121,7 +122,7 @@ function toJob(row: JobRow): JobRecord {
         ...fields,
         status: "cancelled",
         dispatchedAt,
-        startedAt: null,
+        startedAt,
         completedAt: stamped(row.completed_at, "completed_at"),
         errorMessage: null,
       };
@@ -169,6 +170,31 @@ export function createJobStore(db: Db) {
   function getJob(id: string): JobRecord | undefined {
     const row = selectJob.get(id);
     return row ? toJob(row) : undefined;
+  }
+
+  /**
+   * The fair queue's next job: among tenants with pending jobs, the one served least recently
+   * (never served counts as longest ago, ties by oldest job), then that tenant's oldest job.
+   */
+  const selectNextJob = db.prepare<[], { id: string; tenant: string }>(
+    `SELECT heads.id, heads.tenant
+     FROM (SELECT tenant, MIN(seq) AS seq FROM jobs WHERE status = 'pending' GROUP BY tenant) AS oldest
+     JOIN jobs AS heads ON heads.seq = oldest.seq
+     LEFT JOIN tenant_turns AS turns ON turns.tenant = oldest.tenant
+     ORDER BY COALESCE(turns.last_turn, 0), oldest.seq
+     LIMIT 1`,
+  );
+  const takeTurn = db.prepare<{ tenant: string }>(
+    `INSERT INTO tenant_turns (tenant, last_turn)
+     VALUES (@tenant, (SELECT COALESCE(MAX(last_turn), 0) + 1 FROM tenant_turns))
+     ON CONFLICT (tenant) DO UPDATE SET last_turn = excluded.last_turn`,
+  );
+
+  function failUnfinishedStreams(jobId: string, message: string): void {
+    db.prepare(
+      `UPDATE streams SET status = 'failed', ended_at = ?, error_message = ?
+       WHERE job_id = ? AND status IN ('pending','processing')`,
+    ).run(nowIso(), message, jobId);
   }
 
   /**
@@ -298,16 +324,18 @@ export function createJobStore(db: Db) {
       return { jobs, total: total ?? 0 };
     },
 
-    /** Oldest pending job first, moved to `dispatched` in the same transaction that finds it. */
+    /**
+     * The next job, round-robin across tenants and oldest first within each, so one tenant's
+     * backlog never starves another's single job. Moved to `dispatched`, and the tenant's turn
+     * taken, in the same transaction that finds it.
+     */
     claimNext: db.transaction((): JobRecord | undefined => {
-      const row = db
-        .prepare<[], { id: string }>(
-          "SELECT id FROM jobs WHERE status = 'pending' ORDER BY seq LIMIT 1",
-        )
-        .get();
+      const row = selectNextJob.get();
       if (!row) return undefined;
       const moved = moveJob(row.id, "dispatched", { from: ["pending"] });
-      return moved.ok ? moved.job : undefined;
+      if (!moved.ok) return undefined;
+      takeTurn.run({ tenant: row.tenant });
+      return moved.job;
     }),
 
     setStreamProcessing(streamId: string): void {
@@ -332,33 +360,56 @@ export function createJobStore(db: Db) {
     },
 
     /**
-     * After a restart, jobs the last process was running go back to the queue with one more
-     * try counted; a job that has been interrupted MAX_TRIES times fails instead.
+     * After a restart, jobs the last process was running go back to the queue without counting
+     * a try: an engine killed outright is rarely the job's fault. Only a job found running by
+     * MAX_INTERRUPTED_STARTS starts is failed, in case it is what brings the engine down.
      */
     recoverInterrupted: db.transaction((): { requeued: string[]; failed: string[] } => {
       const rows = db
-        .prepare<[], { id: string; retry_count: number }>(
-          "SELECT id, retry_count FROM jobs WHERE status IN ('dispatched','processing') ORDER BY seq",
+        .prepare<[], { id: string; interrupted_starts: number }>(
+          `SELECT id, interrupted_starts FROM jobs
+           WHERE status IN ('dispatched','processing') ORDER BY seq`,
         )
         .all();
       const requeued: string[] = [];
       const failed: string[] = [];
       for (const row of rows) {
-        if (row.retry_count + 1 >= MAX_TRIES) {
+        db.prepare("UPDATE jobs SET interrupted_starts = interrupted_starts + 1 WHERE id = ?").run(
+          row.id,
+        );
+        if (row.interrupted_starts + 1 >= MAX_INTERRUPTED_STARTS) {
           moveJob(row.id, "failed", {
-            errorMessage: `The engine stopped ${MAX_TRIES} times while running this job, so it was given up.`,
-            retry: true,
+            errorMessage: `The engine was stopped ${MAX_INTERRUPTED_STARTS} times while running this job, so it was given up.`,
           });
-          db.prepare(
-            "UPDATE streams SET status = 'failed', error_message = 'interrupted' WHERE job_id = ? AND status != 'completed'",
-          ).run(row.id);
+          failUnfinishedStreams(row.id, "the engine stopped while rendering it");
           failed.push(row.id);
         } else {
-          moveJob(row.id, "pending", { retry: true });
+          moveJob(row.id, "pending");
           requeued.push(row.id);
         }
       }
       return { requeued, failed };
+    }),
+
+    /**
+     * A job's render process died while the engine lived: one try counted, and the job goes
+     * back to the queue, or fails on its MAX_TRIES-th crash with the cause in words. `cause` is
+     * how the process ended ("SIGKILL", "exit code 1").
+     */
+    retryAfterCrash: db.transaction((id: string, cause: string): MoveResult => {
+      const current = getJob(id);
+      const from = ["dispatched", "processing"] as const;
+      if (!current || !(from as readonly JobStatus[]).includes(current.status)) {
+        return { ok: false, current };
+      }
+      if (current.retryCount + 1 < MAX_TRIES) return moveJob(id, "pending", { from, retry: true });
+      const moved = moveJob(id, "failed", {
+        from,
+        retry: true,
+        errorMessage: `The render process stopped unexpectedly (${cause}) ${MAX_TRIES} times while rendering this job.`,
+      });
+      if (moved.ok) failUnfinishedStreams(id, `the render process stopped unexpectedly (${cause})`);
+      return moved;
     }),
 
     getOwnedStream(streamId: string, tenant: string): StreamRecord | undefined {
@@ -391,13 +442,23 @@ export function createJobStore(db: Db) {
       return { recordings: rows.map(toStream), total };
     },
 
-    /** Media still to render ahead of (and including) a job, for the wait estimate. */
+    /**
+     * Media still to render ahead of (and including) a job, for the wait estimate: everything
+     * rendering, and, as the queue takes turns, the first n pending jobs of every tenant where
+     * the job is its tenant's n-th. That counts at most one job per tenant too many (those whose
+     * n-th turn falls after it), which errs on the side of a longer wait.
+     */
     mediaMsAhead(seq: number): number {
       return (
         db
           .prepare<[number], { ms: number | null }>(
-            `SELECT SUM(media_ms) AS ms FROM jobs
-             WHERE (status = 'pending' AND seq <= ?) OR status IN ('dispatched','processing')`,
+            `WITH queue AS (
+               SELECT seq, media_ms, ROW_NUMBER() OVER (PARTITION BY tenant ORDER BY seq) AS turn
+               FROM jobs WHERE status = 'pending')
+             SELECT
+               (SELECT COALESCE(SUM(media_ms), 0) FROM jobs WHERE status IN ('dispatched','processing'))
+               + COALESCE((SELECT SUM(media_ms) FROM queue
+                           WHERE turn <= (SELECT turn FROM queue WHERE seq = ?)), 0) AS ms`,
           )
           .get(seq)?.ms ?? 0
       );

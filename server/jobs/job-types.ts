@@ -61,7 +61,8 @@ export type JobRecord = JobFields &
     | {
         status: "cancelled";
         dispatchedAt: string | null;
-        startedAt: null;
+        /** Set when the job was cancelled while rendering. */
+        startedAt: string | null;
         completedAt: string;
         errorMessage: null;
       }
@@ -102,7 +103,7 @@ export interface NewJob {
 export const JOB_TRANSITIONS: Record<JobStatus, readonly JobStatus[]> = {
   pending: ["dispatched", "cancelled", "failed"],
   dispatched: ["processing", "cancelled", "pending", "failed"],
-  processing: ["completed", "failed", "pending"],
+  processing: ["completed", "failed", "pending", "cancelled"],
   completed: [],
   failed: [],
   cancelled: [],
@@ -119,5 +120,15 @@ export const STAMPED_FIELD: Partial<
   cancelled: "completed_at",
 };
 
-/** How many times a job may be interrupted by the engine stopping before it is failed. */
+/**
+ * How many times a job's render process may die under a living engine before the job is
+ * failed: a job that keeps crashing its renderer is the poison pill, not bad luck.
+ */
 export const MAX_TRIES = 3;
+
+/**
+ * How many engine starts may find a job interrupted before it is failed. An engine killed
+ * outright is rarely the job's fault, so this is only a last guard against a job that takes
+ * the whole engine down with it.
+ */
+export const MAX_INTERRUPTED_STARTS = 20;

@@ -1,4 +1,6 @@
-// Runs queued jobs, oldest first, `workers` at a time, each in its own render process.
+// Runs queued jobs, `workers` at a time, each in its own render process. The store decides
+// which job is next (a fair queue across tenants); this decides what happens to a job whose
+// render is cancelled, crashes, or is cut short by the engine stopping.
 import { type ChildProcess, fork } from "node:child_process";
 import { rm } from "node:fs/promises";
 import path from "node:path";
@@ -11,12 +13,28 @@ import { buildTasks } from "./job-inputs";
 import type { FromWorker, ToWorker } from "./worker-protocol";
 
 const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "render-worker.ts");
-/** How long a render process may take to clean up after an abort before it is killed. */
-const STOP_GRACE_MS = 3000;
+/**
+ * How long a render process may take to stop ffmpeg and delete its partial files after an
+ * abort before it is killed: short, because a cancelled job's slot goes to the next job.
+ */
+const STOP_GRACE_MS = 1000;
+
+/** The render process ended while it still had work; `exitCause` says how ("SIGKILL"). */
+class RenderProcessExit extends Error {
+  constructor(readonly exitCause: string) {
+    super(`the render process stopped unexpectedly (${exitCause})`);
+  }
+}
 
 interface Running {
   job: JobRecord;
   child: ChildProcess;
+  /** Set by a cancel: the job is no longer this run's to change. */
+  cancelled: boolean;
+  /** Resolves on a cancel or an engine stop, so the run stops waiting on its process. */
+  interrupted: Promise<null>;
+  interrupt(): void;
+  /** Settles once the process has exited and the job's outcome is stored. */
   done: Promise<void>;
 }
 
@@ -25,6 +43,8 @@ export interface JobRunnerOptions {
   dataDir: string;
   workers: number;
   dispatchDelayMs: number;
+  /** V8 heap limit of each render process, in MB. */
+  renderMemoryMb: number;
   log?: (message: string) => void;
 }
 
@@ -44,51 +64,94 @@ export function createJobRunner(options: JobRunnerOptions) {
 
   function start(job: JobRecord): void {
     const child = fork(WORKER, [], {
-      execArgv: ["--import", "tsx"],
+      // The heap cap (ENGINE_RENDER_MEMORY_MB) bounds what a render holds in JavaScript. A
+      // decoded start image lives outside the V8 heap: it is bounded instead by the pixel
+      // limits checked at submit (8,000 px a side, 40 megapixels; server/input/images.ts).
+      execArgv: ["--import", "tsx", `--max-old-space-size=${options.renderMemoryMb}`],
       env: { ...process.env, ...RENDER_PROCESS_ENV },
       serialization: "advanced",
       stdio: ["ignore", "inherit", "inherit", "ipc"],
+      // A process group of its own, so a render process that outstays its grace is killed
+      // together with its ffmpeg.
+      detached: true,
     });
-    const done = run(job, child)
-      .catch((error: unknown) => {
-        log(`job ${job.id}: ${(error as Error).message}`);
-        if (!stopping) {
-          store.moveJob(job.id, "failed", {
-            errorMessage: `The engine could not run this job: ${(error as Error).message}`,
-          });
-        }
-      })
-      .finally(() => {
-        if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-        running.delete(job.id);
-        // A job finishing frees a worker: take the next one.
-        setImmediate(pump);
-      });
-    running.set(job.id, { job, child, done });
+    let interrupt = () => {};
+    const entry: Running = {
+      job,
+      child,
+      cancelled: false,
+      interrupted: new Promise<null>((resolve) => (interrupt = () => resolve(null))),
+      interrupt: () => interrupt(),
+      done: Promise.resolve(),
+    };
+    entry.done = run(entry)
+      .then(
+        () => null,
+        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+      )
+      .then((error) => settle(entry, error))
+      .catch((error: unknown) => log(`job ${job.id}: ${(error as Error).message}`));
+    running.set(job.id, entry);
   }
 
-  async function run(job: JobRecord, child: ChildProcess): Promise<void> {
-    const messages = messageQueue(child);
-    await messages.next("ready");
-    if (options.dispatchDelayMs > 0) await delay(options.dispatchDelayMs);
-
-    // The cancel window closes here: a job cancelled while dispatched never starts rendering.
-    if (stopping || !store.moveJob(job.id, "processing", { from: ["dispatched"] }).ok) {
-      send(child, { type: "abort" });
-      return;
+  /** After a run: its process stopped, unfinished streams' files removed, the outcome stored. */
+  async function settle(entry: Running, error: Error | null): Promise<void> {
+    const { job, child } = entry;
+    const crashed = error !== null && !stopping && !entry.cancelled;
+    if (crashed) log(`job ${job.id}: ${error.message}`);
+    try {
+      await stopRenderProcess(child);
+      // A requeued job clears its streams' folders itself when it starts again.
+      if (entry.cancelled || crashed) await removeUnfinishedFiles(job.id);
+    } catch (cleanup) {
+      log(`job ${job.id}: could not clean up after its render: ${(cleanup as Error).message}`);
     }
+    // Out of `running` in the same tick as the job goes back to the queue, so a pump can
+    // neither claim it while its old process is still stopping nor lose a new run's entry.
+    running.delete(job.id);
+    if (crashed && error instanceof RenderProcessExit) {
+      store.retryAfterCrash(job.id, error.exitCause);
+    } else if (crashed) {
+      store.moveJob(job.id, "failed", {
+        from: ["dispatched", "processing"],
+        errorMessage: `The engine could not run this job: ${error.message}`,
+      });
+    }
+    // A job finishing frees a worker: take the next one.
+    setImmediate(pump);
+  }
+
+  async function removeUnfinishedFiles(jobId: string): Promise<void> {
+    const unfinished = store.streamsOf(jobId).filter((s) => s.status !== "completed");
+    await Promise.all(
+      unfinished.map((s) => rm(streamDir(dataDir, s.id), { recursive: true, force: true })),
+    );
+  }
+
+  async function run(entry: Running): Promise<void> {
+    const { job, child } = entry;
+    const messages = messageQueue(child);
+    const orInterrupted = <T>(promise: Promise<T>) => Promise.race([promise, entry.interrupted]);
+    if ((await orInterrupted(messages.next("ready"))) === null) return;
+    if (options.dispatchDelayMs > 0) await orInterrupted(delay(options.dispatchDelayMs));
+
+    // The cancel window of a dispatched job closes here: one cancelled now never starts rendering.
+    if (stopping || entry.cancelled) return;
+    if (!store.moveJob(job.id, "processing", { from: ["dispatched"] }).ok) return;
     const streams = store.streamsOf(job.id);
     await Promise.all(
       streams.map((s) => rm(streamDir(dataDir, s.id), { recursive: true, force: true })),
     );
+    if (stopping || entry.cancelled) return;
     const tasks = buildTasks(dataDir, job.portrait, store.scriptsOf(job.id), streams);
     send(child, { type: "render", tasks });
 
     const failures: string[] = [];
     for (;;) {
-      const message = await messages.next();
-      // Ignore late reports after the engine began stopping: the job goes back to the queue.
-      if (stopping) return;
+      const message = await orInterrupted(messages.next());
+      // Ignore late reports after a cancel or once the engine began stopping: the job is no
+      // longer this run's to change (it is cancelled, or goes back to the queue).
+      if (message === null || stopping || entry.cancelled) return;
       if (message.type === "stream-started") store.setStreamProcessing(message.streamId);
       else if (message.type === "stream-completed") {
         const { streamId, type: _type, ...result } = message;
@@ -115,10 +178,18 @@ export function createJobRunner(options: JobRunnerOptions) {
       return workers;
     },
 
-    /** Stops render processes at once if the job is theirs (a cancel after dispatch). */
-    abort(jobId: string): void {
+    /**
+     * Stops the render of a job the store has just cancelled, if it has one, and resolves once
+     * its process has exited and the files of its unfinished streams are gone. Streams that
+     * finished before the cancel keep their recordings: they are whole, and the creator may
+     * want them.
+     */
+    async cancel(jobId: string): Promise<void> {
       const entry = running.get(jobId);
-      if (entry) send(entry.child, { type: "abort" });
+      if (!entry) return;
+      entry.cancelled = true;
+      entry.interrupt();
+      await entry.done;
     },
 
     /**
@@ -128,16 +199,11 @@ export function createJobRunner(options: JobRunnerOptions) {
     async stop(): Promise<void> {
       stopping = true;
       const entries = [...running.values()];
-      for (const entry of entries) send(entry.child, { type: "abort" });
-      await Promise.race([
-        Promise.all(entries.map((entry) => exitOf(entry.child))),
-        delay(STOP_GRACE_MS),
-      ]);
+      for (const entry of entries) entry.interrupt();
+      await Promise.all(entries.map((entry) => entry.done));
       for (const entry of entries) {
-        if (entry.child.exitCode === null) entry.child.kill("SIGKILL");
         store.moveJob(entry.job.id, "pending", { from: ["dispatched", "processing"] });
       }
-      await Promise.all(entries.map((entry) => entry.done));
     },
   };
 }
@@ -149,12 +215,49 @@ function send(child: ChildProcess, message: ToWorker): void {
 }
 
 function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
 }
 
 function exitOf(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  if (hasExited(child)) return Promise.resolve();
   return new Promise((resolve) => child.once("exit", () => resolve()));
+}
+
+/**
+ * Asks a render process to stop (it stops ffmpeg and deletes its partial files) and kills it
+ * if it has not exited within the grace period. Then kills what is left of its process group:
+ * the ffmpeg of a render process that was killed would otherwise finish on its own and could
+ * write into the folder of the job's next try.
+ */
+async function stopRenderProcess(child: ChildProcess): Promise<void> {
+  // A process that never started has nothing to stop and never reports an exit.
+  if (child.pid === undefined) return;
+  const exited = exitOf(child);
+  if (!hasExited(child)) {
+    send(child, { type: "abort" });
+    let timer: NodeJS.Timeout | undefined;
+    const inTime = await Promise.race([
+      exited.then(() => true),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), STOP_GRACE_MS))),
+    ]);
+    clearTimeout(timer);
+    if (!inTime) child.kill("SIGKILL");
+  }
+  killGroup(child);
+  await exited;
+}
+
+function killGroup(child: ChildProcess): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, "SIGKILL");
+  } catch {
+    // ESRCH: the group is empty, as it is after a clean exit.
+  }
 }
 
 /** Reads a child's messages in order; a child that exits early rejects the next read. */
@@ -170,7 +273,7 @@ function messageQueue(child: ChildProcess) {
     } else buffered.push(message);
   });
   child.on("exit", (code, signal) => {
-    ended = new Error(`the render process stopped unexpectedly (${signal ?? `exit code ${code}`})`);
+    ended = new RenderProcessExit(signal ?? `exit code ${code}`);
     waiting?.reject(ended);
     waiting = null;
   });

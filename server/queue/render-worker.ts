@@ -3,20 +3,31 @@
 import { RenderError, renderStream } from "../render/render-stream";
 import type { FromWorker, ToWorker } from "./worker-protocol";
 
+/** How long the renderer's cleanup may take before the process exits regardless. */
+const EXIT_GRACE_MS = 2000;
+
 const controller = new AbortController();
-const send = (message: FromWorker) => process.send?.(message);
+let rendering: Promise<void> = Promise.resolve();
+
+function send(message: FromWorker): void {
+  if (process.connected) process.send?.(message);
+}
 
 function stop(): void {
+  if (controller.signal.aborted) return;
   controller.abort(new Error("stopped"));
-  // Leave time for the renderer's finally blocks to delete temporary files.
-  setTimeout(() => process.exit(0), 2000).unref();
+  // The renderer's finally blocks stop ffmpeg and delete partial files: exit as soon as they
+  // have run, so the engine can give this slot to the next job.
+  const exit = () => process.exit(0);
+  rendering.then(exit, exit);
+  setTimeout(exit, EXIT_GRACE_MS).unref();
 }
 
 process.on("disconnect", stop);
 process.on("SIGTERM", stop);
 process.on("message", (message: ToWorker) => {
   if (message.type === "abort") stop();
-  else void render(message.tasks);
+  else rendering = render(message.tasks);
 });
 
 async function render(tasks: Extract<ToWorker, { type: "render" }>["tasks"]): Promise<void> {

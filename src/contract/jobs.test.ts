@@ -211,7 +211,8 @@ describe("status groups", () => {
     expect(isTerminalStatus("completed")).toBe(true);
     expect(isTerminalStatus("processing")).toBe(false);
     expect(isCancellableStatus("dispatched")).toBe(true);
-    expect(isCancellableStatus("processing")).toBe(false);
+    expect(isCancellableStatus("processing")).toBe(true);
+    expect(isCancellableStatus("completed")).toBe(false);
     // A status the studio has never seen has not ended, as far as it knows.
     expect(isTerminalStatus("archived")).toBe(false);
   });

@@ -67,7 +67,11 @@ export type JobStatus = z.infer<typeof jobStatusSchema>;
 
 export const ACTIVE_JOB_STATUSES = ["pending", "dispatched", "processing"] as const;
 export const TERMINAL_JOB_STATUSES = ["completed", "failed", "cancelled"] as const;
-export const CANCELLABLE_JOB_STATUSES = ["pending", "dispatched"] as const;
+/**
+ * What a cancel may be asked for. The local engine stops a running render too; Odyssey's cloud
+ * may refuse a processing job with a 400, which a client shows in words.
+ */
+export const CANCELLABLE_JOB_STATUSES = ["pending", "dispatched", "processing"] as const;
 export type ActiveJobStatus = (typeof ACTIVE_JOB_STATUSES)[number];
 
 export function isKnownStatus(status: string): status is JobStatus {

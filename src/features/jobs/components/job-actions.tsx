@@ -31,11 +31,11 @@ export function JobActions({
     submission === null
       ? "This job was not submitted from this browser, so its script is not here."
       : null;
+  // Offered while rendering on any target: the local engine stops the render, and a server
+  // that refuses (Odyssey's cloud may, with a 400) is answered in words by the error toast.
   const cancelReason = isCancellableStatus(job.status)
     ? null
-    : job.status === "processing"
-      ? "A job that is rendering cannot be cancelled."
-      : `A ${job.status} job cannot be cancelled.`;
+    : `A ${job.status} job cannot be cancelled.`;
 
   const openScript = () => {
     if (!submission) return;
