@@ -2,7 +2,7 @@
 // priorities, extra fields, files on another origin without CORS, a quota), in Chromium: straight
 // from the browser as a "Custom API root", and as "Odyssey cloud" through the studio server's
 // relay with the key held by the server.
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./test";
 import { readFileSync, writeFileSync } from "node:fs";
 import { cloudFiles, cloudStandIn, cloudStudio } from "./engines";
 import { importScript, mp4Duration, shortScript } from "./studio-helpers";

@@ -1,6 +1,6 @@
 // A start's image as the SDK sends it: already at the model's frame, its own bytes; any other
 // size, cropped and resized to the frame.
-import { expect, type Page, test } from "@playwright/test";
+import { expect, type Page, test } from "./test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 

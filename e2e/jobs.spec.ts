@@ -1,5 +1,5 @@
 // Submitting, watching, playing and downloading, in Chromium against real engines.
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { asDataUrl, pngHeaderOnly } from "../server/test/fixtures";

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./test";
 
 test("the header's links open the Studio, Jobs and Settings pages", async ({ page }) => {
   await page.goto("/");

@@ -1,6 +1,6 @@
 // Touch on the timeline, driven as a touchscreen drives it: raw touch points through the
 // DevTools protocol, so the browser makes its own touch and pointer events from them.
-import { type CDPSession, expect, type Locator, type Page, test } from "@playwright/test";
+import { type CDPSession, expect, type Locator, type Page, test } from "./test";
 import path from "node:path";
 
 const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);

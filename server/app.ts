@@ -1,19 +1,27 @@
 import cors from "@fastify/cors";
+import helmet from "@fastify/helmet";
 import Fastify, { type FastifyInstance } from "fastify";
-import { mkdirSync } from "node:fs";
-import { artifactsRoot } from "./artifacts/artifact-files";
+import { ensureArtifactsRoot } from "./artifacts/artifact-files";
 import { createSigner, loadSigningKey } from "./artifacts/signing";
 import { createTokenService } from "./auth/tokens";
 import type { EngineConfig } from "./config";
 import { openDatabase } from "./db/database";
+import { connectionOptions } from "./http/connections";
 import type { EngineContext } from "./http/context";
 import { installErrorHandler } from "./http/errors";
+import { registerJsonBody } from "./http/json-body";
 import { createRateLimiter } from "./http/rate-limit";
 import { registerApiRoutes } from "./http/route-table";
 import { registerArtifactRoute } from "./http/routes/serve-artifact";
+import {
+  assertAllowedApiOrigin,
+  assertAllowedHost,
+  isAllowedApiOrigin,
+} from "./http/same-origin-guard";
+import { SECURITY_HEADERS } from "./http/security-headers";
 import { registerStudio } from "./http/studio";
 import { createJobStore } from "./jobs/job-store";
-import { createJobRunner } from "./queue/job-runner";
+import { createJobRunner, type JobRunner } from "./queue/job-runner";
 import { registerCloudRelay, relayInfo } from "./relay/cloud-relay";
 
 /** Largest request body: a batch of scripts with their images. */
@@ -26,7 +34,7 @@ export interface Engine {
 }
 
 export async function buildEngine(config: EngineConfig): Promise<Engine> {
-  mkdirSync(artifactsRoot(config.dataDir), { recursive: true });
+  ensureArtifactsRoot(config.dataDir);
   const db = openDatabase(config.dataDir);
   const store = createJobStore(db);
   const runner = createJobRunner({
@@ -34,19 +42,41 @@ export async function buildEngine(config: EngineConfig): Promise<Engine> {
     dataDir: config.dataDir,
     workers: config.workers,
     dispatchDelayMs: config.dispatchDelayMs,
+    renderMemoryMb: config.renderMemoryMb,
     log: (message) => console.error(message),
   });
+  // Nothing is dispatched before startQueue has recovered what the last process left (and an
+  // engine built for a test that never starts its queue renders nothing).
+  let queueStarted = false;
+  const gatedRunner: JobRunner = {
+    ...runner,
+    pump: () => {
+      if (queueStarted) runner.pump();
+    },
+  };
   const ctx: EngineContext = {
     config,
     store,
-    runner,
+    runner: gatedRunner,
     tokens: createTokenService(db, config),
     signer: createSigner(loadSigningKey(config.dataDir)),
-    rateLimiter: createRateLimiter(config.rateLimitPerMinute),
+    rateLimiter: createRateLimiter({
+      jobsPerMinute: config.rateLimitPerMinute,
+      videoSecondsPerMinute: config.rateLimitVideoSecondsPerMinute,
+    }),
   };
 
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT_BYTES });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    ...connectionOptions(config),
+  });
+  // Beyond this, Node closes new connections as they arrive instead of running out of files.
+  app.server.maxConnections = config.maxConnections;
   installErrorHandler(app);
+  await app.register(helmet, SECURITY_HEADERS);
+  // On every route (API, files, studio pages, relay) before its own hooks: see assertAllowedHost.
+  app.addHook("onRequest", async (request) => assertAllowedHost(request, config.allowedHosts));
   app.addHook("onClose", async () => {
     await runner.stop();
     db.close();
@@ -54,14 +84,28 @@ export async function buildEngine(config: EngineConfig): Promise<Engine> {
 
   await app.register(
     async (api) => {
-      // Bearer tokens, never cookies, so any origin may call the API, as with Odyssey's own.
+      const origins = {
+        allowedHosts: config.allowedHosts,
+        corsOrigins: config.corsOrigins,
+        publicOrigin: config.publicOrigin,
+      };
+      // Before CORS, so a foreign page's preflight gets a 403 and no Access-Control headers.
+      api.addHook("onRequest", async (request, reply) => {
+        assertAllowedApiOrigin(request, origins);
+        // Presigned recording URLs work from any page that holds one, as a <video> source.
+        reply.header("Cross-Origin-Resource-Policy", "cross-origin");
+      });
       await api.register(cors, {
-        origin: true,
-        methods: ["GET", "POST", "DELETE"],
-        exposedHeaders: ["Retry-After", "Content-Range", "Content-Disposition"],
+        delegator: (request, callback) =>
+          callback(null, {
+            origin: isAllowedApiOrigin(request, request.headers.origin, origins),
+            methods: ["GET", "POST", "DELETE"],
+            exposedHeaders: ["Retry-After", "Content-Range", "Content-Disposition"],
+          }),
       });
       // Also how the studio learns whether this server relays the cloud, and holds a key for it.
       api.get("/health", async () => ({ status: "ok", relay: relayInfo(config.cloudRelay) }));
+      registerJsonBody(api, { bodyLimit: BODY_LIMIT_BYTES, parsed: true });
       registerApiRoutes(api, ctx);
       registerArtifactRoute(api, ctx);
     },
@@ -81,6 +125,7 @@ export async function buildEngine(config: EngineConfig): Promise<Engine> {
     app,
     startQueue() {
       const recovered = store.recoverInterrupted();
+      queueStarted = true;
       runner.pump();
       return recovered;
     },

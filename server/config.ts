@@ -14,6 +14,8 @@ export interface EngineConfig {
   studioDir: string;
   /** Jobs rendered at once. */
   workers: number;
+  /** V8 heap limit of each render process, in MB. */
+  renderMemoryMb: number;
   /** Accepted API keys; null accepts any non-empty key, each its own tenant. */
   apiKeys: ReadonlySet<string> | null;
   /** Keys allowed to send `bypass_vlm_expansion`. */
@@ -108,10 +110,18 @@ function apiRoot(env: NodeJS.ProcessEnv, name: string, fallback: string): string
   return url.href.replace(/\/+$/, "");
 }
 
-/** Loopback names, the listening host when it is a name or address, and ENGINE_ALLOWED_HOSTS. */
-function allowedHosts(env: NodeJS.ProcessEnv, host: string): Set<string> {
+/**
+ * Loopback names, the listening host when it is a name or address, ENGINE_PUBLIC_ORIGIN's host
+ * and ENGINE_ALLOWED_HOSTS.
+ */
+function allowedHosts(
+  env: NodeJS.ProcessEnv,
+  host: string,
+  publicOrigin: string | null,
+): Set<string> {
   const names = ["localhost", "127.0.0.1", "[::1]", ...list(env.ENGINE_ALLOWED_HOSTS)];
   if (host !== "0.0.0.0" && host !== "::") names.push(host.includes(":") ? `[${host}]` : host);
+  if (publicOrigin !== null) names.push(new URL(publicOrigin).hostname);
   return new Set(names.map((name) => name.toLowerCase()));
 }
 
@@ -121,6 +131,9 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Eng
   const apiKeys = list(env.ENGINE_API_KEYS);
   const host = env.HOST || "127.0.0.1";
   const serveStudio = !argv.includes("--engine-only");
+  const publicOrigin = env.ENGINE_PUBLIC_ORIGIN?.trim()
+    ? apiRoot(env, "ENGINE_PUBLIC_ORIGIN", "")
+    : null;
   return {
     host,
     port,
@@ -128,6 +141,7 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Eng
     serveStudio,
     studioDir: path.join(projectRoot, "dist"),
     workers: integer(env, "ENGINE_WORKERS", 1, 1),
+    renderMemoryMb: integer(env, "ENGINE_RENDER_MEMORY_MB", 1024, 64),
     apiKeys: apiKeys.length > 0 ? new Set(apiKeys) : null,
     privilegedKeys: new Set(list(env.ENGINE_PRIVILEGED_KEYS)),
     maxStreamSeconds: integer(env, "ENGINE_MAX_STREAM_SECONDS", 600, 1),
@@ -144,9 +158,7 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Eng
     maxScripts: integer(env, "ENGINE_MAX_SCRIPTS", 50, 1),
     maxQueuedSeconds: integer(env, "ENGINE_MAX_QUEUED_SECONDS", 4 * 3600, 1),
     corsOrigins: new Set(list(env.ENGINE_CORS_ORIGINS).map((origin) => origin.replace(/\/+$/, ""))),
-    publicOrigin: env.ENGINE_PUBLIC_ORIGIN?.trim()
-      ? apiRoot(env, "ENGINE_PUBLIC_ORIGIN", "")
-      : null,
+    publicOrigin,
     requestTimeoutMs: integer(env, "ENGINE_REQUEST_TIMEOUT_SECONDS", 30, 1) * 1000,
     maxConnections: integer(env, "ENGINE_MAX_CONNECTIONS", 1000, 1),
     allowPrivateScriptUrls: flag(env, "ENGINE_ALLOW_PRIVATE_SCRIPT_URLS"),
@@ -158,6 +170,6 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Eng
           timeoutMs: integer(env, "ODYSSEY_API_TIMEOUT_SECONDS", 30, 1) * 1000,
         }
       : null,
-    allowedHosts: allowedHosts(env, host),
+    allowedHosts: allowedHosts(env, host, publicOrigin),
   };
 }

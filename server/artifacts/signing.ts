@@ -1,7 +1,7 @@
 // Presigned artifact URLs: an HMAC over the path and an expiry, so a URL works without a
 // bearer token (a <video> element cannot send one) but only for the file and time it names.
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** The key lives in DATA_DIR so URLs handed out stay valid across restarts. */
@@ -10,6 +10,7 @@ export function loadSigningKey(dataDir: string): Buffer {
   if (!existsSync(file)) {
     writeFileSync(file, randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
   }
+  chmodSync(file, 0o600);
   return Buffer.from(readFileSync(file, "utf8").trim(), "hex");
 }
 

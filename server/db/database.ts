@@ -1,6 +1,7 @@
 // The engine's one SQLite database. Every job, stream and token lives here, so a killed
 // process loses nothing it had acknowledged.
 import Database from "better-sqlite3";
+import { chmodSync, closeSync, existsSync, openSync } from "node:fs";
 import path from "node:path";
 
 export type Db = Database.Database;
@@ -56,12 +57,29 @@ const MIGRATIONS: readonly string[] = [
     expires_at  INTEGER NOT NULL
   );
   `,
+  // The fair queue's turns (a counter, not a clock: dispatches in one millisecond still
+  // order), and engine starts that found a job running, counted apart from render crashes.
+  `
+  CREATE TABLE tenant_turns (
+    tenant     TEXT PRIMARY KEY,
+    last_turn  INTEGER NOT NULL
+  );
+  CREATE INDEX jobs_tenant_queue ON jobs (status, tenant, seq);
+  ALTER TABLE jobs ADD COLUMN interrupted_starts INTEGER NOT NULL DEFAULT 0;
+  `,
+  // The key each token came from, as a hash, so a key no longer accepted stops its tokens.
+  // Tokens issued before have none, and stop as soon as ENGINE_API_KEYS is set.
+  `
+  ALTER TABLE tokens ADD COLUMN key_hash TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
 export function openDatabase(dataDir: string): Db {
-  const db = new Database(path.join(dataDir, "engine.sqlite3"));
+  const file = path.join(dataDir, "engine.sqlite3");
+  keepPrivate(file);
+  const db = new Database(file);
   db.pragma("journal_mode = WAL");
   // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the
   // last transactions), which is the failure this engine promises to survive.
@@ -70,6 +88,17 @@ export function openDatabase(dataDir: string): Db {
   db.pragma("busy_timeout = 5000");
   migrate(db);
   return db;
+}
+
+/**
+ * Creates the database file readable by this user alone (SQLite gives its -wal and -shm files
+ * the database's mode), and tightens those an older engine left readable by others.
+ */
+function keepPrivate(file: string): void {
+  closeSync(openSync(file, "a", 0o600));
+  for (const each of [file, `${file}-wal`, `${file}-shm`]) {
+    if (existsSync(each)) chmodSync(each, 0o600);
+  }
 }
 
 function migrate(db: Db): void {

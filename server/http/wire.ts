@@ -26,7 +26,9 @@ export function artifactUrls(ctx: EngineContext, request: FastifyRequest, stream
   if (stream.status !== "completed") {
     return { video_url: null, events_url: null, thumbnail_url: null, preview_url: null };
   }
-  const origin = `${request.protocol}://${request.host}`;
+  // The request's Host is one of this server's names (assertAllowedHost), but behind a proxy
+  // only ENGINE_PUBLIC_ORIGIN knows the scheme and address its clients use.
+  const origin = ctx.config.publicOrigin ?? `${request.protocol}://${request.host}`;
   const url = (kind: ArtifactKind) =>
     origin + ctx.signer.sign(`/api/artifacts/${stream.id}/${kind}`, ctx.config.urlTtlSeconds);
   return {

@@ -5,7 +5,7 @@ import { toast } from "sonner";
 import type { Recording } from "../../../contract/jobs";
 import { expiryPhrase, isExpiring } from "../utils/presigned";
 import type { RecordingFileReader } from "../../../api/simulate-client";
-import { saveVideo } from "../utils/save-video";
+import { openInNewTab, saveVideo } from "../utils/save-video";
 import { StrokeIcon } from "../../../components/stroke-icon";
 
 function messageOf(error: unknown): string {
@@ -40,15 +40,13 @@ export function PlayerActions({
     setDownloading(true);
     try {
       const outcome = await saveVideo(await usableUrl(videoUrl), downloadName, renew, readFile);
-      if (outcome === "opened-in-tab") {
+      if (outcome === "new-tab") {
+        // The page cannot tell an opened tab from a blocked one, so both are offered.
         toast.info("Opened the video in a new tab", {
           description:
-            "Its server does not let the studio save it directly. Save it from the new tab.",
-        });
-      } else if (outcome === "blocked") {
-        toast.warning("The browser blocked the new tab", {
-          description: "Its server does not let the studio save it directly.",
-          action: { label: "Open video", onClick: () => window.open(videoUrl, "_blank") },
+            "Its server does not let the studio save it directly: save it from the new tab. " +
+            "If no tab opened, the browser blocked it: Open video tries again.",
+          action: { label: "Open video", onClick: () => openInNewTab(videoUrl) },
         });
       }
     } catch (error) {

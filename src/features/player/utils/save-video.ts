@@ -13,7 +13,19 @@ function clickDownloadLink(href: string, fileName: string): void {
   link.remove();
 }
 
-export type SaveOutcome = "downloading" | "opened-in-tab" | "blocked";
+/**
+ * "new-tab": asked the browser for a tab, which it may have blocked; with noopener it does not
+ * say which.
+ */
+export type SaveOutcome = "downloading" | "new-tab";
+
+/**
+ * Opens `url` in a new tab that cannot reach back to the studio (`window.opener`) or learn its
+ * address: the URL comes from a server's answer.
+ */
+export function openInNewTab(url: string): void {
+  window.open(url, "_blank", "noopener,noreferrer");
+}
 
 function saveBlob(blob: Blob, fileName: string): void {
   const href = URL.createObjectURL(blob);
@@ -56,10 +68,7 @@ export async function saveVideo(
     saveBlob(await response.blob(), fileName);
     return "downloading";
   } catch {
-    // Not opened with "noopener": that makes window.open return null, hiding a blocked popup.
-    const tab = window.open(current, "_blank");
-    if (!tab) return "blocked";
-    tab.opener = null;
-    return "opened-in-tab";
+    openInNewTab(current);
+    return "new-tab";
   }
 }
