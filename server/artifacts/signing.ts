@@ -16,30 +16,50 @@ export function loadSigningKey(dataDir: string): Buffer {
 
 export type SignatureCheck = "valid" | "expired" | "forged";
 
+/** Signatures kept for the current expiry at most; past this the memo starts again. */
+const MEMO_LIMIT = 100_000;
+
+/**
+ * Signs a subject (a stream's folder of files: its four files share one signature, since
+ * they are one recording with one owner) until an expiry. Expiries are rounded up to a
+ * sixtieth of the time to live, so the same URL is handed out for a while: a job of
+ * thousands of streams, polled every few seconds, does not redo thousands of HMACs per
+ * answer, and a browser sees the same video URL between polls.
+ */
 export function createSigner(key: Buffer) {
-  const mac = (pathname: string, expires: number) =>
-    createHmac("sha256", key).update(`${pathname}\n${expires}`).digest("hex");
+  const mac = (subject: string, expires: number) =>
+    createHmac("sha256", key).update(`${subject}\n${expires}`).digest("hex");
+  let memoExpires = 0;
+  const memo = new Map<string, string>();
 
   return {
-    sign(pathname: string, ttlSeconds: number, now = Date.now()): string {
-      const expires = Math.floor(now / 1000) + ttlSeconds;
-      return `${pathname}?expires=${expires}&signature=${mac(pathname, expires)}`;
+    /** The query string (`?expires=…&signature=…`) that presigns `subject`. */
+    sign(subject: string, ttlSeconds: number, now = Date.now()): string {
+      const step = Math.max(1, Math.floor(ttlSeconds / 60));
+      const expires = Math.ceil((Math.floor(now / 1000) + ttlSeconds) / step) * step;
+      if (expires !== memoExpires || memo.size >= MEMO_LIMIT) {
+        memo.clear();
+        memoExpires = expires;
+      }
+      let signature = memo.get(subject);
+      if (signature === undefined) {
+        signature = mac(subject, expires);
+        memo.set(subject, signature);
+      }
+      return `?expires=${expires}&signature=${signature}`;
     },
 
-    check(
-      pathname: string,
-      expires: unknown,
-      signature: unknown,
-      now = Date.now(),
-    ): SignatureCheck {
+    check(subject: string, expires: unknown, signature: unknown, now = Date.now()): SignatureCheck {
       if (typeof expires !== "string" || typeof signature !== "string") return "forged";
       const seconds = Number(expires);
       if (!/^\d{1,12}$/.test(expires) || !/^[0-9a-f]{64}$/.test(signature)) return "forged";
-      const expected = Buffer.from(mac(pathname, seconds), "hex");
+      const expected = Buffer.from(mac(subject, seconds), "hex");
       if (!timingSafeEqual(expected, Buffer.from(signature, "hex"))) return "forged";
       return seconds * 1000 <= now ? "expired" : "valid";
     },
   };
 }
 
+/** What a stream's files are signed as: its folder under the artifacts route. */
+export const streamSubject = (streamId: string) => `/api/artifacts/${streamId}/`;
 export type Signer = ReturnType<typeof createSigner>;

@@ -3,12 +3,12 @@
 import type { FastifyRequest } from "fastify";
 import type {
   WireJob,
-  WireJobStream,
   WireJobSummary,
   WireRecording,
   WireStreamRecording,
 } from "../../src/contract/jobs";
 import type { ArtifactKind } from "../artifacts/artifact-files";
+import { streamSubject } from "../artifacts/signing";
 import type { EngineContext } from "./context";
 import type { JobRecord, StreamRecord } from "../jobs/job-types";
 
@@ -22,33 +22,37 @@ export function wirePriority(priority: number): string {
   return priority === 0 ? "normal" : String(priority);
 }
 
-export function artifactUrls(ctx: EngineContext, request: FastifyRequest, stream: StreamRecord) {
-  if (stream.status !== "completed") {
-    return { video_url: null, events_url: null, thumbnail_url: null, preview_url: null };
-  }
+/**
+ * Presigned URLs of a stream's files, for the answers to one request. The origin is worked out
+ * once per request, not once per stream: a job may have thousands.
+ */
+export function artifactLinker(ctx: EngineContext, request: FastifyRequest) {
   // The request's Host is one of this server's names (assertAllowedHost), but behind a proxy
   // only ENGINE_PUBLIC_ORIGIN knows the scheme and address its clients use.
   const origin = ctx.config.publicOrigin ?? `${request.protocol}://${request.host}`;
-  const url = (kind: ArtifactKind) =>
-    origin + ctx.signer.sign(`/api/artifacts/${stream.id}/${kind}`, ctx.config.urlTtlSeconds);
-  return {
-    video_url: url("video"),
-    events_url: url("events"),
-    thumbnail_url: url("thumbnail"),
-    preview_url: url("preview"),
+  return (stream: StreamRecord) => {
+    if (stream.status !== "completed") {
+      return { video_url: null, events_url: null, thumbnail_url: null, preview_url: null };
+    }
+    const query = ctx.signer.sign(streamSubject(stream.id), ctx.config.urlTtlSeconds);
+    const url = (kind: ArtifactKind) => `${origin}/api/artifacts/${stream.id}/${kind}${query}`;
+    return {
+      video_url: url("video"),
+      events_url: url("events"),
+      thumbnail_url: url("thumbnail"),
+      preview_url: url("preview"),
+    };
   };
 }
 
-export function toWireStream(
-  ctx: EngineContext,
-  request: FastifyRequest,
-  stream: StreamRecord,
-): WireJobStream {
+type Linker = ReturnType<typeof artifactLinker>;
+
+function toWireRecordingWith(link: Linker, stream: StreamRecord): WireRecording {
   return {
-    ...toWireRecording(ctx, request, stream),
-    script_index: stream.scriptIndex,
-    status: stream.status,
-    error_message: stream.errorMessage,
+    stream_id: stream.id,
+    ...link(stream),
+    frame_count: stream.frameCount,
+    duration_seconds: stream.durationSeconds,
   };
 }
 
@@ -58,6 +62,7 @@ export function toWireJob(
   job: JobRecord,
   streams: StreamRecord[],
 ): WireJob {
+  const link = artifactLinker(ctx, request);
   return {
     job_id: job.id,
     status: job.status,
@@ -69,7 +74,12 @@ export function toWireJob(
     error_message: job.errorMessage,
     assigned_region: job.dispatchedAt ? REGION : null,
     retry_count: job.retryCount,
-    streams: streams.map((stream) => toWireStream(ctx, request, stream)),
+    streams: streams.map((stream) => ({
+      ...toWireRecordingWith(link, stream),
+      script_index: stream.scriptIndex,
+      status: stream.status,
+      error_message: stream.errorMessage,
+    })),
   };
 }
 
@@ -89,12 +99,7 @@ export function toWireRecording(
   request: FastifyRequest,
   stream: StreamRecord,
 ): WireRecording {
-  return {
-    stream_id: stream.id,
-    ...artifactUrls(ctx, request, stream),
-    frame_count: stream.frameCount,
-    duration_seconds: stream.durationSeconds,
-  };
+  return toWireRecordingWith(artifactLinker(ctx, request), stream);
 }
 
 export function toWireStreamRecording(stream: StreamRecord): WireStreamRecording {

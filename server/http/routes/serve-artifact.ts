@@ -3,6 +3,7 @@
 import send from "@fastify/send";
 import type { FastifyInstance } from "fastify";
 import { ARTIFACTS, isArtifactKind, streamDir } from "../../artifacts/artifact-files";
+import { streamSubject } from "../../artifacts/signing";
 import type { EngineContext } from "../context";
 import { HttpError, notFound } from "../errors";
 
@@ -10,16 +11,12 @@ export function registerArtifactRoute(api: FastifyInstance, ctx: EngineContext):
   api.get("/artifacts/:stream_id/:kind", async (request, reply) => {
     const { stream_id, kind } = request.params as { stream_id: string; kind: string };
     const query = request.query as Record<string, unknown>;
-    const check = ctx.signer.check(
-      `/api/artifacts/${stream_id}/${kind}`,
-      query.expires,
-      query.signature,
-    );
+    const check = ctx.signer.check(streamSubject(stream_id), query.expires, query.signature);
     if (check === "expired") {
       throw new HttpError(403, "This link has expired: fetch the recording again for a fresh one");
     }
     if (check === "forged") throw new HttpError(403, "This link's signature is not valid");
-    // A valid signature was made by us for this exact path, so these only fail for a stream
+    // A valid signature was made by us for this stream's files, so these only fail for a stream
     // deleted since; still, never build a path from text we did not check.
     if (!isArtifactKind(kind)) throw notFound("Artifact");
     const stream = ctx.store.getStream(stream_id);
