@@ -5,7 +5,7 @@ import { ensureArtifactsRoot } from "./artifacts/artifact-files";
 import { createSigner, loadSigningKey } from "./artifacts/signing";
 import { createTokenService } from "./auth/tokens";
 import type { EngineConfig } from "./config";
-import { openDatabase } from "./db/database";
+import { databaseFileIn, openDatabase } from "./db/database";
 import { connectionOptions } from "./http/connections";
 import type { EngineContext } from "./http/context";
 import { installErrorHandler } from "./http/errors";
@@ -33,10 +33,28 @@ export interface Engine {
   startQueue(): { requeued: string[]; failed: string[] };
 }
 
-export async function buildEngine(config: EngineConfig): Promise<Engine> {
+/** What tests choose besides the configuration; the defaults are what `npm start` runs. */
+export interface EngineOptions {
+  /**
+   * The clock (milliseconds since the epoch) behind the job store's times, token and link
+   * expiries and the rate limit's window. Default Date.now.
+   */
+  now?: () => number;
+  /**
+   * The database: a file path, or ":memory:". Default engine.sqlite3 in DATA_DIR. Recordings
+   * and the signing key stay in DATA_DIR either way.
+   */
+  database?: string;
+}
+
+export async function buildEngine(
+  config: EngineConfig,
+  options: EngineOptions = {},
+): Promise<Engine> {
+  const now = options.now ?? Date.now;
   ensureArtifactsRoot(config.dataDir);
-  const db = openDatabase(config.dataDir);
-  const store = createJobStore(db);
+  const db = openDatabase(options.database ?? databaseFileIn(config.dataDir));
+  const store = createJobStore(db, now);
   const runner = createJobRunner({
     store,
     dataDir: config.dataDir,
@@ -58,12 +76,15 @@ export async function buildEngine(config: EngineConfig): Promise<Engine> {
     config,
     store,
     runner: gatedRunner,
-    tokens: createTokenService(db, config),
-    signer: createSigner(loadSigningKey(config.dataDir)),
-    rateLimiter: createRateLimiter({
-      jobsPerMinute: config.rateLimitPerMinute,
-      videoSecondsPerMinute: config.rateLimitVideoSecondsPerMinute,
-    }),
+    tokens: createTokenService(db, config, now),
+    signer: createSigner(loadSigningKey(config.dataDir), now),
+    rateLimiter: createRateLimiter(
+      {
+        jobsPerMinute: config.rateLimitPerMinute,
+        videoSecondsPerMinute: config.rateLimitVideoSecondsPerMinute,
+      },
+      now,
+    ),
   };
 
   const app = Fastify({

@@ -16,46 +16,29 @@ export function loadSigningKey(dataDir: string): Buffer {
 
 export type SignatureCheck = "valid" | "expired" | "forged";
 
-/** Signatures kept for the current expiry at most; past this the memo starts again. */
-const MEMO_LIMIT = 100_000;
-
 /**
- * Signs a subject (a stream's folder of files: its four files share one signature, since
- * they are one recording with one owner) until an expiry. Expiries are rounded up to a
- * sixtieth of the time to live, so the same URL is handed out for a while: a job of
- * thousands of streams, polled every few seconds, does not redo thousands of HMACs per
- * answer, and a browser sees the same video URL between polls.
+ * Signs a subject until an expiry. The subject is a stream's folder: its four files share one
+ * signature, since they are one recording with one owner, so a poll of a job of thousands of
+ * streams makes one HMAC per stream, not four.
  */
-export function createSigner(key: Buffer) {
+export function createSigner(key: Buffer, now: () => number = Date.now) {
   const mac = (subject: string, expires: number) =>
     createHmac("sha256", key).update(`${subject}\n${expires}`).digest("hex");
-  let memoExpires = 0;
-  const memo = new Map<string, string>();
 
   return {
-    /** The query string (`?expires=…&signature=…`) that presigns `subject`. */
-    sign(subject: string, ttlSeconds: number, now = Date.now()): string {
-      const step = Math.max(1, Math.floor(ttlSeconds / 60));
-      const expires = Math.ceil((Math.floor(now / 1000) + ttlSeconds) / step) * step;
-      if (expires !== memoExpires || memo.size >= MEMO_LIMIT) {
-        memo.clear();
-        memoExpires = expires;
-      }
-      let signature = memo.get(subject);
-      if (signature === undefined) {
-        signature = mac(subject, expires);
-        memo.set(subject, signature);
-      }
-      return `?expires=${expires}&signature=${signature}`;
+    /** The query string (`?expires=…&signature=…`) that presigns `subject` for `ttlSeconds`. */
+    sign(subject: string, ttlSeconds: number, at = now()): string {
+      const expires = Math.floor(at / 1000) + ttlSeconds;
+      return `?expires=${expires}&signature=${mac(subject, expires)}`;
     },
 
-    check(subject: string, expires: unknown, signature: unknown, now = Date.now()): SignatureCheck {
+    check(subject: string, expires: unknown, signature: unknown, at = now()): SignatureCheck {
       if (typeof expires !== "string" || typeof signature !== "string") return "forged";
       const seconds = Number(expires);
       if (!/^\d{1,12}$/.test(expires) || !/^[0-9a-f]{64}$/.test(signature)) return "forged";
       const expected = Buffer.from(mac(subject, seconds), "hex");
       if (!timingSafeEqual(expected, Buffer.from(signature, "hex"))) return "forged";
-      return seconds * 1000 <= now ? "expired" : "valid";
+      return seconds * 1000 <= at ? "expired" : "valid";
     },
   };
 }

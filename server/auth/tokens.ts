@@ -18,7 +18,8 @@ export const tenantOf = (apiKey: string) => sha256(`tenant:${apiKey}`).slice(0, 
 /** Which key a token came from, stored with it in place of the key. */
 const keyHashOf = (apiKey: string) => sha256(`key:${apiKey}`);
 
-export function createTokenService(db: Db, config: EngineConfig) {
+/** `now` is the clock expiries are set and checked by. */
+export function createTokenService(db: Db, config: EngineConfig, now: () => number = Date.now) {
   const insert = db.prepare(
     "INSERT INTO tokens (token_hash, tenant, privileged, expires_at, key_hash) VALUES (?, ?, ?, ?, ?)",
   );
@@ -37,14 +38,15 @@ export function createTokenService(db: Db, config: EngineConfig) {
     },
 
     issue(apiKey: string): { accessToken: string; expiresIn: number } {
-      purge.run(Date.now());
+      const t = now();
+      purge.run(t);
       const accessToken = randomBytes(32).toString("base64url");
       const expiresIn = config.tokenTtlSeconds;
       insert.run(
         sha256(accessToken),
         tenantOf(apiKey),
         config.privilegedKeys.has(apiKey) ? 1 : 0,
-        Date.now() + expiresIn * 1000,
+        t + expiresIn * 1000,
         keyHashOf(apiKey),
       );
       return { accessToken, expiresIn };
@@ -56,7 +58,7 @@ export function createTokenService(db: Db, config: EngineConfig) {
      */
     verify(accessToken: string): Principal | null {
       const row = select.get(sha256(accessToken));
-      if (!row || row.expires_at <= Date.now()) return null;
+      if (!row || row.expires_at <= now()) return null;
       if (acceptedKeyHashes && (row.key_hash === null || !acceptedKeyHashes.has(row.key_hash))) {
         throw new HttpError(
           401,

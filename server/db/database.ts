@@ -76,11 +76,16 @@ const MIGRATIONS: readonly string[] = [
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-export function openDatabase(dataDir: string): Db {
-  const file = path.join(dataDir, "engine.sqlite3");
-  keepPrivate(file);
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
+/** Where the engine keeps its database unless told otherwise. */
+export const databaseFileIn = (dataDir: string) => path.join(dataDir, "engine.sqlite3");
+
+/** Opens (creating and migrating as needed) a database file, or `":memory:"` for tests. */
+export function openDatabase(location: string): Db {
+  const inMemory = location === ":memory:";
+  if (!inMemory) keepPrivate(location);
+  const db = new Database(location);
+  // WAL is for a file shared across restarts; a database in memory keeps its own journal.
+  if (!inMemory) db.pragma("journal_mode = WAL");
   // NORMAL is durable across process crashes in WAL mode (only an OS crash can lose the
   // last transactions), which is the failure this engine promises to survive.
   db.pragma("synchronous = NORMAL");

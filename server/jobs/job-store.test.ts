@@ -1,23 +1,35 @@
-// The queue's order and its recovery rules, against a real SQLite file in a fresh DATA_DIR.
+// The job state machine, the queue's order and its recovery rules, on an in-memory database
+// with a clock that moves only when told; the schema's migrations on a real file.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Db, openDatabase, SCHEMA_VERSION } from "../db/database";
+import type { JobStatus } from "../../src/contract/jobs";
+import { databaseFileIn, type Db, openDatabase, SCHEMA_VERSION } from "../db/database";
+import { manualClock } from "../test/in-process-engine";
 import { createJobStore, type JobStore } from "./job-store";
 import { MAX_INTERRUPTED_STARTS } from "./job-types";
 
-const opened: { db: Db; dataDir: string }[] = [];
+const opened: { db: Db; dataDir: string | null }[] = [];
 afterEach(() => {
   for (const { db, dataDir } of opened.splice(0)) {
     if (db.open) db.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   }
 });
 
-function openStore(dataDir = mkdtempSync(path.join(tmpdir(), "simulate-store-test-"))) {
-  const db = openDatabase(dataDir);
+/** A store on a fresh in-memory database, and the clock it stamps times with. */
+function openStore() {
+  const clock = manualClock();
+  const db = openDatabase(":memory:");
+  opened.push({ db, dataDir: null });
+  return { db, clock, store: createJobStore(db, clock.now) };
+}
+
+/** A store on engine.sqlite3 in `dataDir`, as the engine opens it. */
+function openFileStore(dataDir = mkdtempSync(path.join(tmpdir(), "simulate-store-test-"))) {
+  const db = openDatabase(databaseFileIn(dataDir));
   opened.push({ db, dataDir });
   return { db, dataDir, store: createJobStore(db) };
 }
@@ -47,6 +59,185 @@ function drain(store: JobStore, names: Map<string, string>): string[] {
   }
   return order;
 }
+
+const STATUSES: readonly JobStatus[] = [
+  "pending",
+  "dispatched",
+  "processing",
+  "completed",
+  "failed",
+  "cancelled",
+];
+
+/** Every move a job may make, written out rather than read from JOB_TRANSITIONS. */
+const ALLOWED_MOVES = [
+  "pending -> dispatched",
+  "pending -> cancelled",
+  "pending -> failed",
+  "dispatched -> processing",
+  "dispatched -> pending",
+  "dispatched -> cancelled",
+  "dispatched -> failed",
+  "processing -> completed",
+  "processing -> pending",
+  "processing -> cancelled",
+  "processing -> failed",
+];
+
+/** A new job brought to `status` by the moves the engine makes. */
+function jobIn(store: JobStore, status: JobStatus): string {
+  const id = queue(store, `tenant-${status}`);
+  const path: Record<JobStatus, JobStatus[]> = {
+    pending: [],
+    dispatched: ["dispatched"],
+    processing: ["dispatched", "processing"],
+    completed: ["dispatched", "processing", "completed"],
+    failed: ["failed"],
+    cancelled: ["cancelled"],
+  };
+  for (const step of path[status]) expect(store.moveJob(id, step).ok).toBe(true);
+  expect(store.getJob(id)?.status).toBe(status);
+  return id;
+}
+
+describe("the state machine", () => {
+  it("makes exactly the allowed moves, and refuses every other one leaving the job as it was", () => {
+    const { store, clock } = openStore();
+    const made: string[] = [];
+    for (const from of STATUSES) {
+      for (const to of STATUSES) {
+        const id = jobIn(store, from);
+        const before = store.getJob(id);
+        clock.advance(1000);
+        const moved = store.moveJob(id, to);
+        if (moved.ok) {
+          made.push(`${from} -> ${to}`);
+          expect(moved.job.status).toBe(to);
+          expect(store.getJob(id)?.status).toBe(to);
+        } else {
+          expect(moved.current).toEqual(before);
+          expect(store.getJob(id)).toEqual(before);
+        }
+      }
+    }
+    expect(made.sort()).toEqual([...ALLOWED_MOVES].sort());
+  });
+
+  it("refuses a move from a state the caller did not name, and a move of an unknown job", () => {
+    const { store } = openStore();
+    const id = jobIn(store, "dispatched");
+    const refused = store.moveJob(id, "cancelled", { from: ["pending"] });
+    expect(refused).toMatchObject({ ok: false, current: { id, status: "dispatched" } });
+    expect(store.getJob(id)?.status).toBe("dispatched");
+    expect(store.moveJob("no-such-job", "cancelled")).toEqual({ ok: false, current: undefined });
+  });
+
+  it("stamps each state's time, and each stream's, from the store's clock", () => {
+    const { store, clock } = openStore();
+    const at = () => new Date(clock.now()).toISOString();
+    const created = at();
+    const job = store.createJob({
+      tenant: "tenant-a",
+      portrait: true,
+      bypassVlm: false,
+      scripts: [script],
+      streams: [
+        { scriptIndex: 0, plannedMs: 1000 },
+        { scriptIndex: 0, plannedMs: 1000 },
+      ],
+    });
+    expect(job).toMatchObject({ status: "pending", createdAt: created, dispatchedAt: null });
+
+    clock.advance(60_000);
+    const dispatched = at();
+    expect(store.claimNext()).toMatchObject({ id: job.id, dispatchedAt: dispatched });
+    clock.advance(60_000);
+    const started = at();
+    expect(store.moveJob(job.id, "processing")).toMatchObject({
+      ok: true,
+      job: { createdAt: created, dispatchedAt: dispatched, startedAt: started },
+    });
+
+    const [first, second] = store.streamsOf(job.id).map((s) => s.id);
+    clock.advance(1000);
+    const firstStarted = at();
+    store.setStreamProcessing(first ?? "");
+    clock.advance(1000);
+    const firstEnded = at();
+    store.completeStream(first ?? "", {
+      frameCount: 25,
+      durationSeconds: 1,
+      width: 704,
+      height: 1280,
+      renderMs: 900,
+    });
+    clock.advance(1000);
+    store.setStreamProcessing(second ?? "");
+    clock.advance(1000);
+    const secondEnded = at();
+    store.failStream(second ?? "", "the start image could not be decoded");
+    expect(store.streamsOf(job.id)).toMatchObject([
+      { status: "completed", startedAt: firstStarted, endedAt: firstEnded },
+      { status: "failed", endedAt: secondEnded },
+    ]);
+
+    clock.advance(60_000);
+    const finished = at();
+    const failed = store.moveJob(job.id, "failed", { errorMessage: "1 of 2 stream(s) failed." });
+    expect(failed.ok && failed.job).toEqual(
+      expect.objectContaining({
+        status: "failed",
+        createdAt: created,
+        dispatchedAt: dispatched,
+        startedAt: started,
+        completedAt: finished,
+        errorMessage: "1 of 2 stream(s) failed.",
+      }),
+    );
+  });
+
+  it("clears a requeued job's times and its streams' results, and stamps them anew", () => {
+    const { store, clock } = openStore();
+    const id = queue(store, "tenant-a");
+    store.claimNext();
+    store.moveJob(id, "processing");
+    const [stream] = store.streamsOf(id);
+    store.setStreamProcessing(stream?.id ?? "");
+    store.completeStream(stream?.id ?? "", {
+      frameCount: 25,
+      durationSeconds: 1,
+      width: 704,
+      height: 1280,
+      renderMs: 900,
+    });
+    expect(store.moveJob(id, "pending").ok).toBe(true);
+    expect(store.getJob(id)).toMatchObject({
+      status: "pending",
+      dispatchedAt: null,
+      startedAt: null,
+      completedAt: null,
+    });
+    expect(store.streamsOf(id)[0]).toMatchObject({
+      status: "pending",
+      frameCount: null,
+      durationSeconds: null,
+      width: null,
+      height: null,
+      startedAt: null,
+      endedAt: null,
+    });
+    clock.advance(5000);
+    const at = new Date(clock.now()).toISOString();
+    expect(store.claimNext()).toMatchObject({ id, dispatchedAt: at });
+    expect(store.moveJob(id, "processing")).toMatchObject({ ok: true, job: { startedAt: at } });
+    // Cancelled after going back to the queue, it shows no times of the run it lost.
+    store.moveJob(id, "pending");
+    expect(store.moveJob(id, "cancelled")).toMatchObject({
+      ok: true,
+      job: { dispatchedAt: null, startedAt: null, completedAt: at },
+    });
+  });
+});
 
 describe("the fair queue", () => {
   it("gives another tenant's single job the next turn, not the last", () => {
@@ -109,8 +300,27 @@ describe("recovery", () => {
     expect(store.streamsOf(id)[0]).toMatchObject({ status: "failed" });
   });
 
-  it("counts a render process's crash as a try, and fails the job on the third with its cause", () => {
+  it("requeues dispatched and processing jobs in queue order and leaves every other job alone", () => {
     const { store } = openStore();
+    const states: JobStatus[] = ["processing", "pending", "completed", "dispatched", "cancelled"];
+    const ids = Object.fromEntries(states.map((status) => [status, jobIn(store, status)]));
+    const failed = jobIn(store, "failed");
+    expect(store.recoverInterrupted()).toEqual({
+      requeued: [ids.processing, ids.dispatched],
+      failed: [],
+    });
+    expect(store.getJob(ids.processing ?? "")?.status).toBe("pending");
+    expect(store.getJob(ids.dispatched ?? "")?.status).toBe("pending");
+    expect(store.getJob(ids.pending ?? "")?.status).toBe("pending");
+    expect(store.getJob(ids.completed ?? "")?.status).toBe("completed");
+    expect(store.getJob(ids.cancelled ?? "")?.status).toBe("cancelled");
+    expect(store.getJob(failed)?.status).toBe("failed");
+    // Nothing is left running, so a second start finds nothing to recover.
+    expect(store.recoverInterrupted()).toEqual({ requeued: [], failed: [] });
+  });
+
+  it("counts a render process's crash as a try, and fails the job on the third with its cause", () => {
+    const { store, clock } = openStore();
     const id = queue(store, "tenant-a");
     for (let crash = 1; crash <= 2; crash++) {
       store.claimNext();
@@ -129,6 +339,7 @@ describe("recovery", () => {
     });
     expect(store.streamsOf(id)[0]).toMatchObject({
       status: "failed",
+      endedAt: new Date(clock.now()).toISOString(),
       errorMessage: "the render process stopped unexpectedly (SIGSEGV)",
     });
     // A crash reported for a job that is no longer running changes nothing.
@@ -169,6 +380,27 @@ describe("recovery", () => {
 });
 
 describe("the schema", () => {
+  it("makes a new file at the current version, and reopens it with its jobs as they were", () => {
+    const first = openFileStore();
+    expect(first.db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    const id = queue(first.store, "tenant-a");
+    first.db.close();
+
+    const again = openDatabase(databaseFileIn(first.dataDir));
+    opened.push({ db: again, dataDir: null });
+    expect(again.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    expect(createJobStore(again).claimNext()?.id).toBe(id);
+  });
+
+  it("keeps an in-memory database apart from every other one", () => {
+    const one = openStore();
+    queue(one.store, "tenant-a");
+    const other = openStore();
+    expect(other.db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
+    expect(other.store.claimNext()).toBeUndefined();
+    expect(one.store.claimNext()).toBeDefined();
+  });
+
   it("upgrades a database file made by version 1, keeping its queue", () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "simulate-store-test-"));
     const old = new Database(path.join(dataDir, "engine.sqlite3"));
@@ -182,7 +414,8 @@ describe("the schema", () => {
       .run(JSON.stringify([script]));
     old.close();
 
-    const { db, store } = openStore(dataDir);
+    const { db, store } = openFileStore(dataDir);
+    expect(db.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.pragma("user_version", { simple: true })).toBe(SCHEMA_VERSION);
     expect(store.claimNext()?.id).toBe("old-job");
     store.moveJob("old-job", "processing");

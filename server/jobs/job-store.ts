@@ -148,8 +148,6 @@ function toStream(row: StreamRow): StreamRecord {
   };
 }
 
-export const nowIso = (): string => new Date().toISOString();
-
 export type MoveResult =
   { ok: true; job: JobRecord } | { ok: false; current: JobRecord | undefined };
 
@@ -161,7 +159,9 @@ export interface StreamResult {
   renderMs: number;
 }
 
-export function createJobStore(db: Db) {
+/** `now` is the clock every stamped time (created, dispatched, started, ended) is read from. */
+export function createJobStore(db: Db, now: () => number = Date.now) {
+  const nowIso = (): string => new Date(now()).toISOString();
   const selectJob = db.prepare<[string], JobRow>(`SELECT ${JOB_COLUMNS} FROM jobs WHERE id = ?`);
   const selectStreams = db.prepare<[string], StreamRow>(
     "SELECT * FROM streams WHERE job_id = ? ORDER BY position",
