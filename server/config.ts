@@ -31,6 +31,8 @@ export interface EngineConfig {
   maxJobSeconds: number;
   /** The most scripts in one batch (`scripts`). */
   maxScripts: number;
+  /** The most streams in one job: bounds what every poll of it must send. */
+  maxJobStreams: number;
   /** The most video a key may have waiting or rendering at once. */
   maxQueuedSeconds: number;
   /** Origins besides the studio's own that may call the API from a browser (CORS). */
@@ -156,6 +158,7 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Eng
     ),
     maxJobSeconds: integer(env, "ENGINE_MAX_JOB_SECONDS", 3600, 1),
     maxScripts: integer(env, "ENGINE_MAX_SCRIPTS", 50, 1),
+    maxJobStreams: integer(env, "ENGINE_MAX_JOB_STREAMS", 1000, 1),
     maxQueuedSeconds: integer(env, "ENGINE_MAX_QUEUED_SECONDS", 4 * 3600, 1),
     corsOrigins: new Set(list(env.ENGINE_CORS_ORIGINS).map((origin) => origin.replace(/\/+$/, ""))),
     publicOrigin,

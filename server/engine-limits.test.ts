@@ -123,6 +123,7 @@ describe("work limits, each named with its setting", () => {
   beforeAll(async () => {
     engine = await startInProcessEngine({
       ENGINE_MAX_SCRIPTS: "3",
+      ENGINE_MAX_JOB_STREAMS: "4",
       ENGINE_MAX_JOB_SECONDS: "60",
       ENGINE_MAX_QUEUED_SECONDS: "100",
       ENGINE_RATE_LIMIT_VIDEO_SECONDS_PER_MINUTE: "1000",
@@ -140,6 +141,20 @@ describe("work limits, each named with its setting", () => {
     expect(answer.status).toBe(413);
     expect(answer.body.detail).toBe(
       "The batch has 4 scripts; this engine takes at most 3 in one job (ENGINE_MAX_SCRIPTS).",
+    );
+  });
+
+  it("refuses a job of more streams than ENGINE_MAX_JOB_STREAMS", async () => {
+    await engine.login("streams-key");
+    const answer = await engine.call("POST", "/simulation-jobs", {
+      scripts: [
+        [...stream(0, 1000), ...stream(1000, 1000), ...stream(2000, 1000)],
+        [...stream(0, 1000), ...stream(1000, 1000)],
+      ],
+    });
+    expect(answer.status).toBe(413);
+    expect(answer.body.detail).toBe(
+      "The job has 5 streams; this engine takes at most 4 in one job (ENGINE_MAX_JOB_STREAMS).",
     );
   });
 

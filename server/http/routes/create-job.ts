@@ -114,6 +114,14 @@ export const createJob: RouteHandler<"createJob"> = async (args) => {
   const streams = plannedStreams(valid);
   const mediaMs = streams.reduce((sum, stream) => sum + stream.plannedMs, 0);
   const mediaSeconds = Math.ceil(mediaMs / 1000);
+  // Every poll of a job lists all its streams with four signed URLs each: this keeps a poll
+  // of the largest job a few hundred KB and a few milliseconds.
+  if (streams.length > config.maxJobStreams) {
+    throw new HttpError(
+      413,
+      `The job has ${formatCount(streams.length)} streams; this engine takes at most ${formatCount(config.maxJobStreams)} in one job (ENGINE_MAX_JOB_STREAMS).`,
+    );
+  }
   if (mediaSeconds > config.maxJobSeconds) {
     throw new HttpError(
       413,
