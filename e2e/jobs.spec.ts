@@ -127,6 +127,12 @@ test("cancels a pending job, and says why a held one's neighbour cannot be", asy
   await expect(first.getByText("Dispatched", { exact: true })).toBeVisible();
   await first.getByRole("button", { name: "Cancel" }).click();
   await expect(first.getByText("Cancelled", { exact: true })).toBeVisible();
+
+  // Its page says why there is no video, rather than that one is coming.
+  await first.getByRole("link", { name: /alpha/ }).click();
+  await expect(page.getByRole("region", { name: "Stream 1" })).toContainText(
+    "The job was cancelled before this stream was rendered.",
+  );
 });
 
 test("shows why a job failed, for the job and for each stream", async ({ page, request }) => {

@@ -129,7 +129,9 @@ export function JobDetail({
                 </h2>
                 {view.stream.status === "failed"
                   ? "This stream failed; it has no video."
-                  : "No video yet."}
+                  : data.status === "cancelled"
+                    ? "The job was cancelled before this stream was rendered."
+                    : "No video yet."}
               </section>
             ),
           )}
