@@ -136,6 +136,7 @@ export async function buildEngine(
     await registerCloudRelay(app, {
       relay: config.cloudRelay,
       allowedHosts: config.allowedHosts,
+      publicOrigin: config.publicOrigin,
       bodyLimit: BODY_LIMIT_BYTES,
     });
   }

@@ -107,11 +107,16 @@ export function assertAllowedApiOrigin(request: FastifyRequest, origins: ApiOrig
  *   covers requests that carry no Origin, such as an image or a top-level link from elsewhere.
  * Programs (the SDK, curl) send neither Origin nor Sec-Fetch-Site, and are let through.
  */
-export function assertSameOrigin(request: FastifyRequest, allowedHosts: ReadonlySet<string>): void {
+export function assertSameOrigin(
+  request: FastifyRequest,
+  allowedHosts: ReadonlySet<string>,
+  publicOrigin: string | null = null,
+): void {
   assertAllowedHost(request, allowedHosts);
   const origin = request.headers.origin;
-  const own = `${request.protocol}://${request.headers.host}`.toLowerCase();
-  if (origin !== undefined && origin.toLowerCase() !== own) {
+  // The same page the API calls its own, ENGINE_PUBLIC_ORIGIN behind a proxy included; never
+  // ENGINE_CORS_ORIGINS, which open the API to other studios but not a key this server holds.
+  if (origin !== undefined && !isOwnOrigin(request, origin, allowedHosts, publicOrigin)) {
     throw new HttpError(
       403,
       `Requests from ${origin} are not allowed: only the studio's own page may use this.`,

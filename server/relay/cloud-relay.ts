@@ -18,6 +18,8 @@ export const RELAY_PREFIX = "/relay";
 export interface RelayOptions {
   relay: CloudRelayConfig;
   allowedHosts: ReadonlySet<string>;
+  /** ENGINE_PUBLIC_ORIGIN: the studio's own page when a proxy in front serves it. */
+  publicOrigin: string | null;
   bodyLimit: number;
 }
 
@@ -50,7 +52,7 @@ export async function registerCloudRelay(
   app: FastifyInstance,
   options: RelayOptions,
 ): Promise<void> {
-  const { relay, allowedHosts, bodyLimit } = options;
+  const { relay, allowedHosts, publicOrigin, bodyLimit } = options;
   const what = `the Simulate API at ${relay.root}`;
 
   await app.register(
@@ -58,7 +60,9 @@ export async function registerCloudRelay(
       // Bodies are forwarded as the caller sent them, byte for byte, once their shape is
       // checked: never re-serialised.
       registerJsonBody(scope, { bodyLimit, parsed: false });
-      scope.addHook("onRequest", async (request) => assertSameOrigin(request, allowedHosts));
+      scope.addHook("onRequest", async (request) =>
+        assertSameOrigin(request, allowedHosts, publicOrigin),
+      );
 
       registerRecordingFiles(scope, { relay, what });
 

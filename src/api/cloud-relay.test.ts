@@ -247,6 +247,24 @@ describe("the relay with each caller's own key", () => {
   });
 });
 
+describe("the relay behind a proxy", () => {
+  it("takes ENGINE_PUBLIC_ORIGIN's pages as the studio's own, and no others", async () => {
+    const server = await startServer(cloud.api, { ENGINE_PUBLIC_ORIGIN: "https://studio.example" });
+    try {
+      const post = (origin: string) =>
+        fetch(`${server.relay}/auth/token`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin },
+          body: JSON.stringify({ api_key: "ody_creator" }),
+        });
+      expect((await post("https://studio.example")).status).toBe(200);
+      expect((await post("https://other.example")).status).toBe(403);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe("the relay with a key held by the server", () => {
   let server: Awaited<ReturnType<typeof startServer>>;
   beforeAll(async () => {
