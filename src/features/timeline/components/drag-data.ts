@@ -1,4 +1,5 @@
 // What a draggable on the timeline carries, and the names people and tests find entries by.
+import { createContext } from "react";
 import { formatSeconds } from "../../../contract/format";
 import type { EntryKind } from "../model/timeline";
 
@@ -9,6 +10,12 @@ export interface DragData {
   /** Where it was when the drag began: the entry's time, or the clip's start. */
   originMs: number;
 }
+
+/**
+ * The entry a drag is moving. It can differ from the handle dnd-kit picked up: where handles
+ * overlap, the drag's direction chooses which of them moves.
+ */
+export const MovingEntryContext = createContext<string | null>(null);
 
 const NOUN: Record<EntryKind, string> = { start: "start", interact: "interaction", end: "end" };
 

@@ -2,7 +2,7 @@
 // resizes it, and its interactions as markers. Memoised on the clip object, which the model
 // only replaces when the clip changes, so a drag's drop re-renders one clip.
 import { useDraggable } from "@dnd-kit/core";
-import { memo, type MouseEvent } from "react";
+import { memo, type MouseEvent, use } from "react";
 import { useDropzone } from "react-dropzone";
 import { toast } from "sonner";
 import { useShallow } from "zustand/react/shallow";
@@ -10,7 +10,7 @@ import { prepareImage } from "../adapters/images";
 import { formatSeconds } from "../../../contract/format";
 import type { Clip } from "../model/timeline";
 import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
-import { entryLabel, type DragData } from "./drag-data";
+import { entryLabel, type DragData, MovingEntryContext } from "./drag-data";
 
 interface ClipProps {
   clip: Clip;
@@ -235,10 +235,11 @@ const EntryHandle = memo(function EntryHandle({
   prompt?: string;
 }) {
   const data: DragData = { kind, id, originMs: ms };
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+  const { attributes, listeners, setNodeRef } = useDraggable({
     id: `entry:${id}`,
     data,
   });
+  const isMoving = use(MovingEntryContext) === id;
   const onClick = useSelectOnClick(id);
   const { select } = useDraftActions();
   const title = [prompt, problem].filter(Boolean).join("\n") || undefined;
@@ -273,7 +274,7 @@ const EntryHandle = memo(function EntryHandle({
         selected
           ? "z-20 ring-2 ring-accent-600 ring-offset-1 dark:ring-accent-400 dark:ring-offset-zinc-900"
           : "",
-        isDragging ? "opacity-40" : "",
+        isMoving ? "opacity-40" : "",
       ].join(" ")}
     >
       {kind === "interact" ? (

@@ -4,6 +4,7 @@
 import {
   DndContext,
   type DragEndEvent,
+  type DragMoveEvent,
   DragOverlay,
   type DragStartEvent,
   KeyboardSensor,
@@ -15,6 +16,7 @@ import {
   useSensor,
   useSensors,
 } from "@dnd-kit/core";
+import { getEventCoordinates } from "@dnd-kit/utilities";
 import {
   type MouseEvent as ReactMouseEvent,
   type RefObject,
@@ -26,8 +28,16 @@ import {
 } from "react";
 import { formatSeconds } from "../../../contract/format";
 import { useTimelineCheck } from "../hooks/use-timeline-check";
-import { clipAt, groupDeltaBounds, timelineEndMs } from "../model/operations";
-import { type ConstrainedTime, constrainMove, snapTargets, snapToGrid } from "../model/snap";
+import { grabByDirection } from "../model/grab";
+import { clipAt, locateEntry, timelineEndMs } from "../model/operations";
+import {
+  type ConstrainedTime,
+  type DragInput,
+  dropEntry,
+  dropGroup,
+  snapTargets,
+  snapToGrid,
+} from "../model/snap";
 import type { Clip, Timeline } from "../model/timeline";
 import { useShallow } from "zustand/react/shallow";
 import { useVisibleRange } from "../hooks/use-visible-range";
@@ -35,13 +45,11 @@ import type { DraftStore } from "../store/draft-store";
 import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
 import { TimelineContextMenu, type ContextMenuState } from "./timeline-context-menu";
 import { TimelineClip } from "./timeline-clip";
-import { type DragData, entryLabel } from "./drag-data";
+import { type DragData, entryLabel, MovingEntryContext } from "./drag-data";
 import { TimelineRuler } from "./timeline-ruler";
 import { TimelinePlayhead } from "./timeline-playhead";
 import { TimelineZoomBar } from "./timeline-zoom-bar";
 
-/** Within this many pixels, a dragged entry snaps to a neighbouring entry or the playhead. */
-const SNAP_PX = 8;
 const TRACK_HEIGHT = 112;
 
 interface DragSession {
@@ -53,28 +61,46 @@ interface DragSession {
   pxPerMs: number;
   gridMs: number;
   ripple: boolean;
+  byKeyboard: boolean;
   scrollLeftAtStart: number;
+  /** How far right of the pressed handle the moving one sits, when the drag's direction chose another. */
+  offsetPx: number;
+}
+
+/** A press on overlapping handles, waiting for the drag's direction to say which one it holds. */
+interface PendingGrab {
+  candidates: string[];
+  pressedId: string;
+  altKey: boolean;
 }
 
 function computeDrop(session: DragSession, contentDeltaPx: number): ConstrainedTime {
-  const { data, timeline, pxPerMs, gridMs } = session;
-  const proposed = data.originMs + contentDeltaPx / pxPerMs;
-  if (session.group) {
-    const bounds = groupDeltaBounds(timeline, session.group, { ripple: session.ripple });
-    const delta = snapToGrid(proposed, gridMs) - data.originMs;
-    const clampedDelta = Math.min(Math.max(delta, bounds.min), bounds.max);
-    return {
-      ms: data.originMs + clampedDelta,
-      snappedTo: gridMs > 0 && clampedDelta === delta ? "grid" : null,
-      clamped: clampedDelta !== delta,
-    };
+  const { data, timeline, gridMs, ripple } = session;
+  const drag: DragInput = {
+    deltaPx: contentDeltaPx,
+    pxPerMs: session.pxPerMs,
+    byKeyboard: session.byKeyboard,
+  };
+  if (session.group) return dropGroup(timeline, session.group, data.id, drag, { gridMs, ripple });
+  return dropEntry(timeline, data.id, drag, { gridMs, ripple, targets: session.targets });
+}
+
+/** The ids of the entry handles under the point where `event` happened, inside `container`. */
+function entriesUnder(event: Event | null, container: HTMLElement | null): string[] {
+  const point = event ? getEventCoordinates(event) : null;
+  if (!point || !container) return [];
+  const ids = new Set<string>();
+  for (const element of document.elementsFromPoint(point.x, point.y)) {
+    const handle = element.closest<HTMLElement>("[data-entry-id]");
+    const id = handle?.dataset.entryId;
+    if (handle && id && container.contains(handle)) ids.add(id);
   }
-  return constrainMove(timeline, data.id, proposed, {
-    gridMs,
-    ripple: session.ripple,
-    targets: session.targets,
-    thresholdMs: SNAP_PX / pxPerMs,
-  });
+  return [...ids];
+}
+
+function handleLeft(container: HTMLElement | null, id: string): number {
+  const handle = container?.querySelector(`[data-entry-id="${CSS.escape(id)}"]`);
+  return handle?.getBoundingClientRect().left ?? 0;
 }
 
 function useTimelineSensors(store: DraftStore) {
@@ -110,6 +136,7 @@ export function TimelineView() {
   const { issuesByClip } = useTimelineCheck();
   const scrollRef = useRef<HTMLDivElement>(null);
   const sessionRef = useRef<DragSession | null>(null);
+  const pendingRef = useRef<PendingGrab | null>(null);
   const [dragging, setDragging] = useState<DragData | null>(null);
   const [menu, setMenu] = useState<ContextMenuState | null>(null);
   const sensors = useTimelineSensors(store);
@@ -150,7 +177,7 @@ export function TimelineView() {
         const result = computeDrop(session, transform.x + scrollDelta);
         return {
           ...transform,
-          x: (result.ms - session.data.originMs) * session.pxPerMs - scrollDelta,
+          x: (result.ms - session.data.originMs) * session.pxPerMs - scrollDelta + session.offsetPx,
           y: 0,
         };
       },
@@ -158,15 +185,15 @@ export function TimelineView() {
     [],
   );
 
-  function onDragStart(event: DragStartEvent) {
-    const data = event.active.data.current as DragData | undefined;
-    if (!data) return;
+  function beginSession(
+    data: DragData,
+    drag: { altKey: boolean; byKeyboard: boolean; offsetPx: number },
+  ) {
     const state = store.getState();
     const selectId = data.id;
     const inSelection = state.selection.includes(selectId);
     if (!inSelection) actions.select([selectId]);
     const group = inSelection && state.selection.length > 1 ? state.selection : null;
-    const activator = event.activatorEvent as Partial<MouseEvent> | null;
     sessionRef.current = {
       data,
       group,
@@ -174,16 +201,54 @@ export function TimelineView() {
       targets: snapTargets(state.timeline, new Set(group ?? [data.id]), [state.playheadMs]),
       pxPerMs: state.pxPerSecond / 1000,
       gridMs: state.gridMs,
-      ripple: state.ripple || Boolean(activator?.altKey),
+      ripple: state.ripple || drag.altKey,
+      byKeyboard: drag.byKeyboard,
       scrollLeftAtStart: scrollRef.current?.scrollLeft ?? 0,
+      offsetPx: drag.offsetPx,
     };
     setDragging(data);
+  }
+
+  function onDragStart(event: DragStartEvent) {
+    const data = event.active.data.current as DragData | undefined;
+    if (!data) return;
+    const activator = event.activatorEvent;
+    const byKeyboard = activator instanceof KeyboardEvent;
+    const altKey = Boolean((activator as Partial<MouseEvent> | null)?.altKey);
     actions.setDragging(true);
+    // Where handles overlap, the press stands for all of them until the drag shows its direction.
+    const candidates =
+      byKeyboard || data.kind === "clip" ? [] : entriesUnder(activator, scrollRef.current);
+    if (candidates.length > 1 && candidates.includes(data.id)) {
+      pendingRef.current = { candidates, pressedId: data.id, altKey };
+      return;
+    }
+    beginSession(data, { altKey, byKeyboard, offsetPx: 0 });
+  }
+
+  function onDragMove(event: DragMoveEvent) {
+    const pending = pendingRef.current;
+    if (!pending) return;
+    const { timeline } = store.getState();
+    const id = grabByDirection(timeline, pending.candidates, event.delta.x);
+    const entry = id === null ? null : locateEntry(timeline, id);
+    if (!id || !entry) return;
+    pendingRef.current = null;
+    const container = scrollRef.current;
+    beginSession(
+      { kind: entry.kind, id, originMs: entry.timestampMs },
+      {
+        altKey: pending.altKey,
+        byKeyboard: false,
+        offsetPx: handleLeft(container, id) - handleLeft(container, pending.pressedId),
+      },
+    );
   }
 
   function onDragEnd(event: DragEndEvent) {
     const session = sessionRef.current;
     sessionRef.current = null;
+    pendingRef.current = null;
     setDragging(null);
     actions.setDragging(false);
     if (!session) return;
@@ -200,6 +265,7 @@ export function TimelineView() {
 
   function onDragCancel() {
     sessionRef.current = null;
+    pendingRef.current = null;
     setDragging(null);
     actions.setDragging(false);
   }
@@ -252,6 +318,7 @@ export function TimelineView() {
       <DndContext
         sensors={sensors}
         onDragStart={onDragStart}
+        onDragMove={onDragMove}
         onDragEnd={onDragEnd}
         onDragCancel={onDragCancel}
         autoScroll={{ threshold: { x: 0.08, y: 0 }, acceleration: 8 }}
@@ -288,15 +355,17 @@ export function TimelineView() {
               onClick={onTrackClick}
               onContextMenu={onContextMenu}
             >
-              {shown.map(({ clip, index }) => (
-                <TimelineClip
-                  key={clip.id}
-                  clip={clip}
-                  index={index}
-                  pxPerMs={pxPerMs}
-                  issues={issuesByClip.get(clip.id) ?? ""}
-                />
-              ))}
+              <MovingEntryContext value={dragging?.id ?? null}>
+                {shown.map(({ clip, index }) => (
+                  <TimelineClip
+                    key={clip.id}
+                    clip={clip}
+                    index={index}
+                    pxPerMs={pxPerMs}
+                    issues={issuesByClip.get(clip.id) ?? ""}
+                  />
+                ))}
+              </MovingEntryContext>
               {clips.length === 0 ? (
                 <p className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-zinc-500">
                   Double-click here or press “Add stream” to begin a stream.

@@ -3,6 +3,7 @@ import type { RefObject } from "react";
 import { formatSeconds } from "../../../contract/format";
 import { GRID_CHOICES } from "../model/snap";
 import { timelineEndMs } from "../model/operations";
+import { zoomStep } from "../model/zoom";
 import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
 import { IconButton } from "./icon-button";
 
@@ -64,7 +65,7 @@ export function TimelineZoomBar({ scrollRef }: { scrollRef: RefObject<HTMLDivEle
         Ripple
       </button>
       <div className="ml-auto flex items-center gap-1">
-        <IconButton label="Zoom out" onClick={() => setZoom(pxPerSecond / 1.5)}>
+        <IconButton label="Zoom out" onClick={() => setZoom(zoomStep(pxPerSecond, "out"))}>
           <path d="M5 12h14" />
         </IconButton>
         <span
@@ -73,7 +74,7 @@ export function TimelineZoomBar({ scrollRef }: { scrollRef: RefObject<HTMLDivEle
         >
           {Math.round(pxPerSecond)} px/s
         </span>
-        <IconButton label="Zoom in" onClick={() => setZoom(pxPerSecond * 1.5)}>
+        <IconButton label="Zoom in" onClick={() => setZoom(zoomStep(pxPerSecond, "in"))}>
           <path d="M5 12h14M12 5v14" />
         </IconButton>
         <button
