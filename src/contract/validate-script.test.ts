@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { validScriptArb } from "../test/arbitraries";
 import type { ScriptEntry } from "./script";
-import { parseScript, validateScript } from "./validate-script";
+import { lastFrameMs, parseScript, unseenInteractions, validateScript } from "./validate-script";
 
 const start = (ms: number, prompt = "a lighthouse at dusk", image?: string): ScriptEntry => ({
   timestamp_ms: ms,
@@ -383,5 +383,62 @@ describe("parseScript", () => {
     expect(parsed.ok).toBe(false);
     if (!parsed.ok)
       expect(parsed.problems.map((p) => p.code)).toEqual(["end-outside-stream", "no-streams"]);
+  });
+});
+
+describe("lastFrameMs and unseenInteractions", () => {
+  it("put a stream's last frame 40 ms before its end when it holds whole frames", () => {
+    expect(lastFrameMs(0, 6000)).toBe(5960);
+    expect(lastFrameMs(1000, 7000)).toBe(6960);
+    // Rounded frame counts: 6.01 s hold 150 frames, 6.02 s hold 151.
+    expect(lastFrameMs(0, 6010)).toBe(5960);
+    expect(lastFrameMs(0, 6020)).toBe(6000);
+  });
+
+  it("name each interaction after its stream's last frame, by its index", () => {
+    const script = [
+      start(0),
+      interact(3000),
+      interact(5999),
+      end(6000),
+      start(6000),
+      interact(7000),
+      end(7000),
+    ];
+    expect(unseenInteractions(script).map((p) => [p.index, p.field, p.code])).toEqual([
+      [2, "timestamp_ms", "interaction-unseen"],
+      [5, "timestamp_ms", "interaction-unseen"],
+    ]);
+    expect(unseenInteractions(script)[1]?.message).toBe(
+      "the interaction at 7.00 s comes when its stream ends at 7.00 s; it would never be seen: move it to 6.96 s or earlier",
+    );
+    expect(unseenInteractions([start(0), interact(5960), end(6000)])).toEqual([]);
+  });
+
+  it("is not one of validateScript's rules: the API takes such a script", () => {
+    expect(validateScript([start(0), interact(6000), end(6000)])).toEqual([]);
+  });
+
+  it("agree with the renderer: an interaction is seen when its stream has a frame at or after it", () => {
+    // server/render: round(duration / 40 ms) frames; an entry first shows on frame ceil(offset / 40).
+    fc.assert(
+      fc.property(validScriptArb, (script) => {
+        const flagged = new Set(unseenInteractions(script).map((p) => p.index));
+        let startMs = 0;
+        const ends = new Map<number, number>();
+        script.forEach((entry, index) => {
+          if (entry.end) ends.set(index, entry.timestamp_ms);
+        });
+        script.forEach((entry, index) => {
+          if (entry.start) startMs = entry.timestamp_ms;
+          if (!entry.interact) return;
+          const endMs = [...ends].find(([i]) => i > index)?.[1] as number;
+          const frames = Math.round((endMs - startMs) / 40);
+          const firstFrame = Math.ceil((entry.timestamp_ms - startMs) / 40);
+          expect(flagged.has(index)).toBe(firstFrame >= frames);
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,14 +1,17 @@
 // Every rule a script must keep, checked in one pass so the studio can pin each problem on
-// its entry as the creator types, and the engine can answer a 422 listing all of them.
+// its entry as the creator types, and the engine can answer a 422 listing all of them; and,
+// apart from them, the interactions a script's video would never show.
 import { formatCount, formatMegabytes, formatSeconds } from "./format";
 import {
   ACCEPTED_IMAGE_TYPES,
+  FRAME_MS,
   MAX_IMAGE_BYTES,
   MAX_PROMPT_CHARS,
   MAX_SCRIPT_ENTRIES,
   MIN_STREAM_MS,
   type ScriptEntry,
 } from "./script";
+import { segmentStreams } from "./segment-streams";
 
 export type ScriptProblemCode =
   | "not-an-array"
@@ -32,7 +35,8 @@ export type ScriptProblemCode =
   | "image-not-data-url"
   | "image-type"
   | "image-invalid-base64"
-  | "image-too-large";
+  | "image-too-large"
+  | "interaction-unseen";
 
 export interface ScriptProblem {
   /** The entry's index in the script, or null for the script as a whole. */
@@ -366,4 +370,46 @@ function normalizeScript(entries: ScriptEntry[]): ScriptEntry[] {
     }
     return { timestamp_ms: entry.timestamp_ms, end: {} };
   });
+}
+
+/**
+ * When a stream's last frame starts. The model emits a frame every 40 ms from the stream's
+ * start, as many as the stream holds rounded to the nearest (segmentStreams' frameCount), and
+ * an entry first shows on the first frame at or after it; so an interaction later than this
+ * falls after the last frame and is never seen. That is 40 ms before the end for a stream of
+ * whole frames, and from 20 to 59 ms before it for one that is not.
+ */
+export function lastFrameMs(startMs: number, endMs: number): number {
+  return startMs + (Math.round((endMs - startMs) / FRAME_MS) - 1) * FRAME_MS;
+}
+
+/**
+ * Interactions that no frame of their stream shows. Not one of validateScript's rules: the
+ * API takes such a script and renders it, the prompt simply never appears; so the engine
+ * accepts it as the API does and an imported file still opens, but the studio holds it back
+ * from submission until the interaction moves. For scripts that passed validateScript; in
+ * others it checks the streams segmentStreams finds.
+ */
+export function unseenInteractions(entries: readonly ScriptEntry[]): ScriptProblem[] {
+  const problems: ScriptProblem[] = [];
+  for (const stream of segmentStreams(entries)) {
+    const latestMs = lastFrameMs(stream.startMs, stream.endMs);
+    for (const interaction of stream.interactions) {
+      const ms = interaction.timestampMs;
+      if (ms <= latestMs) continue;
+      // Shown in whole hundredths, rounded down, so the time the message names is allowed.
+      const by = formatSeconds(Math.floor(latestMs / 10) * 10);
+      const label = `the interaction at ${formatSeconds(ms)}`;
+      problems.push({
+        index: interaction.entryIndex,
+        field: "timestamp_ms",
+        code: "interaction-unseen",
+        message:
+          ms >= stream.endMs
+            ? `${label} comes when its stream ends at ${formatSeconds(stream.endMs)}; it would never be seen: move it to ${by} or earlier`
+            : `${label} comes after its stream's last frame, at ${by} (the stream ends at ${formatSeconds(stream.endMs)}); it would never be seen: move it to ${by} or earlier`,
+      });
+    }
+  }
+  return problems;
 }

@@ -1,10 +1,13 @@
 // The scrubber under the video: a slider for the playhead, and above it one marker per prompt
-// of the stream, each a button that seeks to where its prompt takes effect.
+// of the stream, each a button that seeks to where its prompt takes effect. A prompt the video
+// ends before showing keeps its marker, hollow and named as never on screen, so the creator
+// learns it was lost rather than finding it missing.
 import { type KeyboardEvent, type PointerEvent, useState } from "react";
 import type { StreamMarker } from "../../../contract/events";
 import { formatSeconds } from "../../../contract/format";
 import {
   markerLabel,
+  markerSeen,
   percentAt,
   seekTargetForKey,
   seekValueText,
@@ -65,6 +68,7 @@ export function SeekBar({
               key={`${marker.kind}:${marker.atMs}:${index}`}
               marker={marker}
               percent={percentAt(marker.atMs, duration)}
+              seen={markerSeen(marker, duration, fps)}
               showing={marker === showingMarker}
               open={openIndex === index}
               onOpen={() => setOpenIndex(index)}
@@ -107,7 +111,10 @@ export function SeekBar({
               <span
                 key={`${marker.kind}:${marker.atMs}:${index}`}
                 aria-hidden
-                className="absolute top-1/2 h-2.5 w-px -translate-y-1/2 bg-zinc-400 dark:bg-zinc-500"
+                className={[
+                  "absolute top-1/2 h-2.5 w-px -translate-y-1/2 bg-zinc-400 dark:bg-zinc-500",
+                  markerSeen(marker, duration, fps) ? "" : "opacity-40",
+                ].join(" ")}
                 style={{ left: `${percentAt(marker.atMs, duration)}%` }}
               />
             ))
@@ -125,6 +132,7 @@ export function SeekBar({
 function MarkerButton({
   marker,
   percent,
+  seen,
   showing,
   open,
   onOpen,
@@ -133,6 +141,8 @@ function MarkerButton({
 }: {
   marker: StreamMarker;
   percent: number;
+  /** False when the video ends before any frame shows the prompt. */
+  seen: boolean;
   showing: boolean;
   open: boolean;
   onOpen: () => void;
@@ -152,7 +162,7 @@ function MarkerButton({
     >
       <button
         type="button"
-        aria-label={markerLabel(marker)}
+        aria-label={markerLabel(marker, seen)}
         onClick={() => onSeek(marker.showMs)}
         onFocus={onOpen}
         onBlur={onClose}
@@ -169,13 +179,15 @@ function MarkerButton({
           className={[
             "block transition-transform",
             interaction ? "size-2.5 rotate-45 rounded-[2px]" : "size-2.5 rounded-full",
-            interaction
-              ? showing
-                ? "bg-accent-600 ring-2 ring-accent-400/50 dark:bg-accent-400"
-                : "bg-accent-500"
-              : showing
-                ? "bg-zinc-700 ring-2 ring-zinc-400/50 dark:bg-zinc-200"
-                : "bg-zinc-400 dark:bg-zinc-500",
+            !seen
+              ? "border border-dashed border-zinc-400 dark:border-zinc-500"
+              : interaction
+                ? showing
+                  ? "bg-accent-600 ring-2 ring-accent-400/50 dark:bg-accent-400"
+                  : "bg-accent-500"
+                : showing
+                  ? "bg-zinc-700 ring-2 ring-zinc-400/50 dark:bg-zinc-200"
+                  : "bg-zinc-400 dark:bg-zinc-500",
           ].join(" ")}
         />
       </button>
@@ -197,6 +209,11 @@ function MarkerButton({
           <p className="mt-0.5 line-clamp-4 text-sm break-words text-zinc-900 dark:text-zinc-100">
             {marker.prompt || <span className="italic text-zinc-500">No prompt</span>}
           </p>
+          {seen ? null : (
+            <p className="mt-1 text-zinc-500 dark:text-zinc-400">
+              Never on screen: it comes after the video&rsquo;s last frame.
+            </p>
+          )}
         </div>
       ) : null}
     </div>

@@ -157,6 +157,42 @@ describe("StreamPlayer", () => {
     expect(within(region).queryByRole("tooltip")).not.toBeInTheDocument();
   });
 
+  it("never says a prompt is on screen when the video ends before showing it", async () => {
+    // The engine takes an interaction at the stream's very end, as the API does, and its
+    // events file puts it on frame 40 of a 40-frame video: one after the last.
+    const created = await client.call("POST", "/simulation-jobs", {
+      script: [
+        { timestamp_ms: 0, start: { prompt: "a lighthouse" } },
+        { timestamp_ms: 1560, interact: { prompt: "the lamp lights" } },
+        { timestamp_ms: 1600, interact: { prompt: "dusk falls" } },
+        { timestamp_ms: 1600, end: {} },
+      ],
+      portrait: false,
+    });
+    expect(created.status).toBe(200);
+    const job = await client.waitFor(created.body.job_id as string, (s) => s === "completed");
+    const { region, video, user } = setup({ recording: recordingSchema.parse(job.streams[0]) });
+
+    await user.click(
+      await within(region).findByRole("button", { name: "Interaction at 1.56 s: the lamp lights" }),
+    );
+    expect(within(region).getByText("On screen:").parentElement).toHaveTextContent(
+      "On screen: the lamp lights",
+    );
+    const lost = within(region).getByRole("button", {
+      name: "Interaction at 1.60 s, never on screen: dusk falls",
+    });
+    await user.click(lost);
+    expect(video.currentTime).toBeCloseTo(1.6, 6);
+    // At the very end the last frame is still the one on screen, with the prompt before.
+    expect(within(region).getByText("On screen:").parentElement).toHaveTextContent(
+      "On screen: the lamp lights",
+    );
+    expect(within(region).getByRole("tooltip")).toHaveTextContent(
+      "Never on screen: it comes after the video’s last frame.",
+    );
+  });
+
   it("moves the playhead with the keyboard", async () => {
     const { region, video, user } = setup({ recording });
     const slider = within(region).getByRole("slider", { name: "Seek" });

@@ -95,7 +95,8 @@ function Player({ recording, title, downloadName, refresh, readFile }: StreamPla
     null;
   const frameCount = recording.frame_count ?? events.data?.frameCount ?? null;
   const markers = events.data?.markers ?? null;
-  const showing = markers ? markerShowingAt(markers, clock.currentMs) : null;
+  const fps = events.data?.fps ?? DEFAULT_FPS;
+  const showing = markers ? markerShowingAt(markers, clock.currentMs, durationMs, fps) : null;
 
   return (
     <section
@@ -193,7 +194,7 @@ function Player({ recording, title, downloadName, refresh, readFile }: StreamPla
           <SeekBar
             currentMs={clock.currentMs}
             durationMs={durationMs}
-            fps={events.data?.fps ?? DEFAULT_FPS}
+            fps={fps}
             markers={markers}
             showingMarker={showing}
             onSeek={clock.seek}

@@ -70,19 +70,60 @@ export function seekValueText(currentMs: number, durationMs: number | null): str
     : `${formatSeconds(currentMs)} of ${formatSeconds(durationMs)}`;
 }
 
-/** The marker's accessible name, e.g. "Interaction at 2.50 s: rain falls". */
-export function markerLabel(marker: StreamMarker): string {
+/**
+ * The marker's accessible name, e.g. "Interaction at 2.50 s: rain falls", or "Interaction at
+ * 6.00 s, never on screen: rain falls" for one the video ends before showing.
+ */
+export function markerLabel(marker: StreamMarker, seen = true): string {
   const what = marker.kind === "start" ? "Start" : "Interaction";
-  const at = `${what} at ${formatSeconds(marker.atMs)}`;
+  const at = `${what} at ${formatSeconds(marker.atMs)}${seen ? "" : ", never on screen"}`;
   return marker.prompt ? `${at}: ${marker.prompt}` : at;
 }
 
-/** The marker whose prompt is on screen at `ms`: the last one to have shown by then. */
-export function markerShowingAt(markers: readonly StreamMarker[], ms: number): StreamMarker | null {
+/**
+ * When the video's last frame starts, or null while its length is not known. The length is
+ * rounded to whole frames, as the video's own may be a little off in its container.
+ */
+export function lastFrameStartMs(
+  durationMs: number | null,
+  fps: number = DEFAULT_FPS,
+): number | null {
+  if (durationMs === null || !(durationMs > 0)) return null;
+  // A rate giving no frame within the video (1e-300 fps) is nonsense, not a one-frame video.
+  const given = 1000 / fps;
+  const frameMs = given > 0 && given <= durationMs ? given : 1000 / DEFAULT_FPS;
+  return Math.max(0, (Math.round(durationMs / frameMs) - 1) * frameMs);
+}
+
+/**
+ * Whether a frame of the video shows the marker's prompt: a prompt that takes effect after the
+ * last frame has started (an interaction at a stream's very end) never appears. While the
+ * length is not known, every marker counts as seen.
+ */
+export function markerSeen(
+  marker: StreamMarker,
+  durationMs: number | null,
+  fps: number = DEFAULT_FPS,
+): boolean {
+  const lastMs = lastFrameStartMs(durationMs, fps);
+  // Half a millisecond of slack: frame times in the events file are floats.
+  return lastMs === null || marker.showMs <= lastMs + 0.5;
+}
+
+/**
+ * The marker whose prompt is on screen at `ms`: the last one to have shown by then, of those
+ * the video shows at all (given its length; without one, of all of them).
+ */
+export function markerShowingAt(
+  markers: readonly StreamMarker[],
+  ms: number,
+  durationMs: number | null,
+  fps: number = DEFAULT_FPS,
+): StreamMarker | null {
   let showing: StreamMarker | null = null;
   for (const marker of markers) {
     // Half a millisecond of slack: a seek to a marker lands on a float near its time.
-    if (marker.showMs <= ms + 0.5) showing = marker;
+    if (marker.showMs <= ms + 0.5 && markerSeen(marker, durationMs, fps)) showing = marker;
   }
   return showing;
 }

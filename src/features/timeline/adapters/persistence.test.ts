@@ -1,5 +1,5 @@
 import "fake-indexeddb/auto";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Timeline } from "../model/timeline";
 import { createStore, get, set } from "idb-keyval";
 import { createDraftPersistence, UNREADABLE_DRAFT_NAME } from "./persistence";
@@ -40,14 +40,27 @@ describe("createDraftPersistence", () => {
     expect(await drafts.list()).toEqual([expect.objectContaining({ id: "d1", name: "City" })]);
   });
 
-  it("coalesces a burst of changes into the last one", async () => {
-    const drafts = fresh();
-    for (const name of ["a", "ab", "abc"]) {
-      drafts.schedule({ draftId: "d1", name, timeline, originals: {}, createdAt: 1 });
+  it("coalesces a burst of changes into one write of the last", async () => {
+    // Every write that reaches IndexedDB, whichever idb-keyval call made it: the last write
+    // wins anyway, so only counting them tells coalesced saves from one save per change.
+    const puts = vi.spyOn(IDBObjectStore.prototype, "put");
+    const written = () =>
+      puts.mock.calls
+        .filter(([, key]) => key === "draft:d1")
+        .map(([record]) => (record as { name: string }).name);
+    try {
+      const drafts = fresh();
+      for (const name of ["a", "ab", "abc"]) {
+        drafts.schedule({ draftId: "d1", name, timeline, originals: {}, createdAt: 1 });
+      }
+      // The delayed save happens by itself; flush then waits for anything still in flight.
+      await vi.waitFor(() => expect(written()).not.toEqual([]));
+      await drafts.flush();
+      expect(written()).toEqual(["abc"]);
+      expect((await drafts.load("d1"))?.name).toBe("abc");
+    } finally {
+      puts.mockRestore();
     }
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    await drafts.flush();
-    expect((await drafts.load("d1"))?.name).toBe("abc");
   });
 
   it("remembers the last open draft and removes drafts", async () => {

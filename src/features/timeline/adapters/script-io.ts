@@ -1,4 +1,6 @@
-// Interim stand-in for src/lib/script-io (being written alongside), same signatures.
+// Scripts as text, both ways: the exported JSON (exactly the API's script array), its file name,
+// an imported file or pasted text checked by the contract's parseScript, and the share link's
+// fragment (the script LZ-compressed with the draft's name and orientation, images left out).
 import LZString from "lz-string";
 import type { ScriptEntry } from "../../../contract/script";
 import { parseScript, type ScriptProblem } from "../../../contract/validate-script";

@@ -85,9 +85,14 @@ describe("Inspector", () => {
     expect(store.getState().timeline.clips[0]?.interactions[0]?.timestampMs).toBe(4250);
     await user.clear(time);
     await user.type(time, "20{Enter}");
-    expect(store.getState().timeline.clips[0]?.interactions[0]?.timestampMs).toBe(9000);
-    expect(time).toHaveValue("9.00");
-    expect(screen.getByText(/Kept at 9\.00 s/)).toBeInTheDocument();
+    // The stream ends at 9 s; its last frame, the latest an interaction is seen, is at 8.96 s.
+    expect(store.getState().timeline.clips[0]?.interactions[0]?.timestampMs).toBe(8960);
+    expect(time).toHaveValue("8.96");
+    expect(
+      screen.getByText(
+        "Kept at 8.96 s, its stream's last frame: an interaction any later would never be seen.",
+      ),
+    ).toBeInTheDocument();
     await user.clear(time);
     await user.type(time, "soon{Enter}");
     expect(screen.getByText("Enter a time in seconds, like 3.25")).toBeInTheDocument();

@@ -1,4 +1,5 @@
-// Every problem validateScript finds, each selecting its entry on click.
+// Every problem the timeline check finds (validateScript's, and interactions no frame would
+// show), each selecting its entry on click.
 import { formatCount } from "../../../contract/format";
 import { useTimelineCheck } from "../hooks/use-timeline-check";
 import { useRevealEntry } from "../hooks/use-reveal-entry";

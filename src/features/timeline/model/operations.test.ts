@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { validateScript } from "../../../contract/validate-script";
+import { FRAME_MS, MIN_STREAM_MS } from "../../../contract/script";
+import { unseenInteractions, validateScript } from "../../../contract/validate-script";
 import { timelineArb } from "../../../test/arbitraries";
 import { timelineToScript } from "./convert";
 import {
@@ -11,6 +12,9 @@ import {
   duplicateEntries,
   endClipAt,
   groupDeltaBounds,
+  latestInteractionMs,
+  locateEntry,
+  moveBounds,
   moveClip,
   moveEntries,
   moveEntry,
@@ -49,6 +53,36 @@ function times(timeline: Timeline) {
   return timelineToScript(timeline).map((entry) => entry.timestamp_ms);
 }
 
+/**
+ * Interactions no frame shows, worked out as the renderer does (server/render): a stream holds
+ * round(duration / 40 ms) frames, and an entry first shows on the first frame at or after it.
+ */
+function unseen(timeline: Timeline): string[] {
+  return timeline.clips.flatMap((clip) => {
+    const frames = Math.round((clip.end.timestampMs - clip.start.timestampMs) / FRAME_MS);
+    return clip.interactions
+      .filter((i) => Math.ceil((i.timestampMs - clip.start.timestampMs) / FRAME_MS) >= frames)
+      .map((i) => i.id);
+  });
+}
+
+/** One stream from 0 to `endMs` with one interaction at `atMs`. */
+function single(atMs: number, endMs: number): Timeline {
+  return {
+    portrait: false,
+    clips: [
+      {
+        id: "c",
+        start: { id: "s", timestampMs: 0, prompt: "a harbour" },
+        interactions: [{ id: "i", timestampMs: atMs, prompt: "a storm" }],
+        end: { id: "e", timestampMs: endMs },
+      },
+    ],
+  };
+}
+
+const at = (timeline: Timeline) => times(timeline)[1];
+
 function counter(prefix = "n") {
   let next = 0;
   return () => `${prefix}${next++}`;
@@ -61,15 +95,17 @@ describe("moveEntry", () => {
     expect(times(moved)).toEqual([0, 1000, 3000, 9000, 12000, 15000]);
   });
 
-  it("keeps an interaction inside its clip", () => {
-    expect(times(moveEntry(base, "i1", 50_000))).toEqual([0, 6000, 9000, 9000, 12000, 15000]);
+  it("keeps an interaction inside its clip, no later than its last frame", () => {
+    // 9 s hold 225 frames, the last at 8.96 s: an interaction after it would never be seen.
+    expect(times(moveEntry(base, "i1", 50_000))).toEqual([0, 6000, 8960, 9000, 12000, 15000]);
     expect(times(moveEntry(base, "i1", -500))).toEqual([0, 0, 6000, 9000, 12000, 15000]);
   });
 
   it("never lets a stream get shorter than a second, nor pass its interactions", () => {
     const c2 = moveEntry(base, "e2", 12_100);
     expect(c2.clips[1]?.end.timestampMs).toBe(13_000);
-    expect(moveEntry(base, "e1", 1000).clips[0]?.end.timestampMs).toBe(6000);
+    // The interaction at 6 s needs a frame at 6 s: 151 frames, which round() finds in 6.02 s.
+    expect(moveEntry(base, "e1", 1000).clips[0]?.end.timestampMs).toBe(6020);
     expect(moveEntry(base, "s1", 8000).clips[0]?.start.timestampMs).toBe(3000);
   });
 
@@ -112,6 +148,69 @@ describe("moveEntry", () => {
   });
 });
 
+describe("interactions the video shows", () => {
+  it("stop at the stream's last frame: 40 ms before the end of whole frames, more if not", () => {
+    expect(latestInteractionMs(single(0, 6000).clips[0]!)).toBe(5960);
+    // 6.01 s hold 150 frames (150.25 rounded), the last still at 5.96 s.
+    expect(latestInteractionMs(single(0, 6010).clips[0]!)).toBe(5960);
+    // 6.02 s hold 151 (150.5 rounded up): the last frame is 20 ms before the end.
+    expect(latestInteractionMs(single(0, 6020).clips[0]!)).toBe(6000);
+    for (const endMs of [6000, 6010, 6020, 6039]) {
+      const moved = moveEntry(single(3000, endMs), "i", endMs);
+      expect(at(moved)).toBe(latestInteractionMs(moved.clips[0]!));
+      expect(unseen(moved)).toEqual([]);
+      // One millisecond later would be past the last frame.
+      expect(unseen(single(at(moved)! + 1, endMs))).toEqual(["i"]);
+    }
+  });
+
+  it("a typed time past the end, a nudge or a group move stops there too", () => {
+    expect(at(moveEntry(single(3000, 6000), "i", 6000))).toBe(5960);
+    expect(at(moveEntry(single(3000, 6000), "i", 9999))).toBe(5960);
+    expect(at(moveEntries(single(5900, 6000), ["i"], 100))).toBe(5960);
+    expect(groupDeltaBounds(base, ["i1", "i2"]).max).toBe(2960);
+    expect(times(moveEntries(base, ["i1", "i2"], 5000))).toEqual([
+      0, 5960, 8960, 9000, 12000, 15000,
+    ]);
+  });
+
+  it("an end stops where its stream still has a frame for the last interaction", () => {
+    // The interaction at 5.96 s needs 150 frames, which round() finds in 5.98 s.
+    expect(moveEntry(single(5960, 8000), "e", 0).clips[0]?.end.timestampMs).toBe(5980);
+    expect(moveEntry(single(5961, 8000), "e", 0).clips[0]?.end.timestampMs).toBe(6020);
+    expect(moveEntry(single(5960, 8000), "e", 0, { ripple: true }).clips[0]?.end.timestampMs).toBe(
+      5980,
+    );
+    expect(endClipAt(single(5960, 8000), 5970).clips[0]?.end.timestampMs).toBe(5980);
+    expect(resizeClip(single(5960, 8000), "c", 100).clips[0]?.end.timestampMs).toBe(5980);
+  });
+
+  it("a start or a rippled interaction lands on the nearest time that keeps it seen", () => {
+    // From 0.03 s, 5.97 s hold 149 frames, the last at 5.95 s: before the interaction.
+    const tight = single(5960, 6000);
+    expect(unseen(moveEntry(tight, "s", 30))).toEqual([]);
+    expect(times(moveEntry(tight, "s", 30))).toEqual([20, 5960, 6000]);
+    expect(times(moveEntry(tight, "s", 35))).toEqual([40, 5960, 6000]);
+    expect(times(moveEntry(tight, "s", 500))).toEqual([500, 5960, 6000]);
+    // Rippled 15 ms later, the stream would hold 150 frames in 6.015 s, the last at 5.96 s.
+    expect(times(moveEntry(tight, "i", 5975, { ripple: true }))).toEqual([0, 5980, 6020]);
+    expect(times(moveEntry(tight, "i", 6060, { ripple: true }))).toEqual([0, 6060, 6100]);
+  });
+
+  it("adding, pasting and duplicating put an interaction no later than the last frame", () => {
+    expect(addInteraction(base, 9000, { id: "n" }).clips[0]?.interactions.at(-1)).toMatchObject({
+      id: "n",
+      timestampMs: 8960,
+    });
+    const content = copyEntries(single(5000, 6000), ["i"]);
+    expect(times(pasteEntries(single(1000, 6000), content, 6000, counter()).timeline)).toEqual([
+      0, 1000, 5960, 6000,
+    ]);
+    const dup = duplicateEntries(single(5500, 6000), ["i"], counter());
+    expect(times(dup.timeline)).toEqual([0, 5500, 5960, 6000]);
+  });
+});
+
 describe("moveClip and resizeClip", () => {
   it("moves a clip with all its entries, between its neighbours", () => {
     expect(times(moveClip(base, "c2", 10_000))).toEqual([0, 3000, 6000, 9000, 10000, 13000]);
@@ -133,9 +232,9 @@ describe("moveClip and resizeClip", () => {
 
 describe("moveEntries", () => {
   it("moves a group as far as its most constrained member allows", () => {
-    expect(groupDeltaBounds(base, ["i1", "s2"])).toEqual({ min: -3000, max: 6000 });
+    expect(groupDeltaBounds(base, ["i1", "s2"])).toEqual({ min: -3000, max: 5960 });
     const moved = moveEntries(base, ["i1", "s2"], 10_000);
-    expect(times(moved)).toEqual([0, 6000, 9000, 9000, 18000, 21000]);
+    expect(times(moved)).toEqual([0, 6000, 8960, 9000, 17960, 20960]);
   });
 
   it("moves adjacent selected clips together", () => {
@@ -255,7 +354,7 @@ describe("editing", () => {
     const content = copyEntries(base, ["i1", "i2"]);
     const pasted = pasteEntries(base, content, 13_000, counter());
     expect(pasted.timeline.clips[1]?.interactions.map((i) => i.timestampMs)).toEqual([
-      13000, 15000,
+      13000, 14960,
     ]);
   });
 
@@ -315,9 +414,28 @@ describe("properties", () => {
       picks: fc.array(fc.nat(), { maxLength: 3 }),
       ms: fc.integer({ min: 0, max: 200_000 }),
     }),
+    // Small steps from where an entry is, and times around a stream's end: where the frames
+    // decide whether an interaction is seen.
+    fc.record({
+      kind: fc.constant("nudge" as const),
+      pick: fc.nat(),
+      deltaMs: fc.integer({ min: -100, max: 100 }),
+      ripple: fc.boolean(),
+    }),
+    fc.record({
+      kind: fc.constant("toEnd" as const),
+      pick: fc.nat(),
+      offsetMs: fc.integer({ min: -100, max: 100 }),
+      ripple: fc.boolean(),
+    }),
+    fc.record({
+      kind: fc.constant("resize" as const),
+      pick: fc.nat(),
+      offsetMs: fc.integer({ min: -100, max: 100 }),
+    }),
   );
 
-  it("every sequence of operations keeps a valid script with unique ids", () => {
+  it("every sequence of operations keeps a valid script with unique ids, every interaction seen", () => {
     fc.assert(
       fc.property(timelineArb, fc.array(op, { maxLength: 12 }), (start, ops) => {
         let timeline = start;
@@ -325,7 +443,30 @@ describe("properties", () => {
         for (const o of ops) {
           const ids = entryIdsInScriptOrder(timeline);
           const pick = (n: number) => ids[n % Math.max(ids.length, 1)] ?? "none";
+          const clipOf = (n: number) => timeline.clips[n % Math.max(timeline.clips.length, 1)];
           switch (o.kind) {
+            case "nudge": {
+              const id = pick(o.pick);
+              const from = locateEntry(timeline, id)?.timestampMs ?? 0;
+              timeline = moveEntry(timeline, id, from + o.deltaMs, { ripple: o.ripple });
+              break;
+            }
+            case "toEnd": {
+              const ref = locateEntry(timeline, pick(o.pick));
+              if (ref) {
+                const endMs = ref.clip.end.timestampMs + o.offsetMs;
+                timeline = moveEntry(timeline, pick(o.pick), endMs, { ripple: o.ripple });
+              }
+              break;
+            }
+            case "resize": {
+              const clip = clipOf(o.pick);
+              const lastMs = clip?.interactions.at(-1)?.timestampMs;
+              if (clip && lastMs !== undefined) {
+                timeline = resizeClip(timeline, clip.id, lastMs + o.offsetMs);
+              }
+              break;
+            }
             case "move":
               timeline = moveEntry(timeline, pick(o.pick), o.ms, { ripple: o.ripple });
               break;
@@ -360,7 +501,9 @@ describe("properties", () => {
               ).timeline;
               break;
           }
+          expect(unseen(timeline)).toEqual([]);
         }
+        expect(unseenInteractions(timelineToScript(timeline))).toEqual([]);
         if (timeline.clips.length === 0) return;
         const problems = validateScript(timelineToScript(timeline)).filter(
           (p) => p.code !== "too-many-entries",
@@ -408,9 +551,72 @@ describe("properties", () => {
             const shift = (after.get(id) as number) - (before.get(id) as number);
             expect(shift).toBe(index >= anchorIndex ? applied : 0);
           });
-          // Nothing limits a rippled move later in time; earlier, it stops short, never past.
-          if (deltaMs >= 0) expect(applied).toBe(deltaMs);
-          else expect(applied >= deltaMs && applied <= 0).toBe(true);
+          expect(unseen(moved)).toEqual([]);
+          // Nothing limits a rippled move later in time but the frames: it lands within half a
+          // frame of the ask, and only where the exact ask would have hidden an interaction of
+          // the anchor's stream (whose length changes; later streams just shift). Earlier, it
+          // stops short, or passes the ask by less than half a frame for the same reason.
+          if (deltaMs >= 0) {
+            expect(Math.abs(applied - deltaMs)).toBeLessThanOrEqual(FRAME_MS / 2);
+            if (applied !== deltaMs) {
+              const clip = timeline.clips.find((c) =>
+                c.interactions.some((i) => i.id === anchorId),
+              );
+              const last = clip?.interactions.at(-1)?.timestampMs as number;
+              const startMs = clip?.start.timestampMs as number;
+              const frames = Math.round((clip!.end.timestampMs + deltaMs - startMs) / FRAME_MS);
+              expect(Math.ceil((last + deltaMs - startMs) / FRAME_MS)).toBeGreaterThanOrEqual(
+                frames,
+              );
+            }
+          } else {
+            expect(applied).toBeLessThanOrEqual(0);
+            expect(applied).toBeGreaterThanOrEqual(deltaMs - FRAME_MS / 2);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it("an interaction's and an end's bounds are exactly where every interaction stays seen", () => {
+    // Set by hand, so the bounds the drag overlay clamps to are checked without moveEntry.
+    const withTime = (timeline: Timeline, id: string, ms: number): Timeline => ({
+      ...timeline,
+      clips: timeline.clips.map((clip) => ({
+        ...clip,
+        interactions: clip.interactions
+          .map((i) => (i.id === id ? { ...i, timestampMs: ms } : i))
+          .sort((a, b) => a.timestampMs - b.timestampMs),
+        end: clip.end.id === id ? { ...clip.end, timestampMs: ms } : clip.end,
+      })),
+    });
+    fc.assert(
+      fc.property(
+        timelineArb,
+        fc.nat(),
+        fc.integer({ min: -10_000, max: 100_000 }),
+        (timeline, n, ms) => {
+          const movable = timeline.clips.flatMap((c) => [
+            ...c.interactions.map((i) => i.id),
+            c.end.id,
+          ]);
+          const id = movable[n % movable.length] as string;
+          const ref = locateEntry(timeline, id)!;
+          const bounds = moveBounds(timeline, id)!;
+          if (ref.kind === "interact") {
+            expect(unseen(withTime(timeline, id, bounds.max))).toEqual([]);
+            expect(unseen(withTime(timeline, id, bounds.max + 1))).toEqual([id]);
+          } else {
+            expect(unseen(withTime(timeline, id, bounds.min))).toEqual([]);
+            const shortest = ref.clip.start.timestampMs + MIN_STREAM_MS;
+            if (bounds.min > shortest && bounds.min <= bounds.max) {
+              expect(unseen(withTime(timeline, id, bounds.min - 1))).not.toEqual([]);
+            }
+          }
+          // No frame to avoid: the entry lands exactly where the bounds clamp the ask.
+          const landed = locateEntry(moveEntry(timeline, id, ms), id)?.timestampMs;
+          expect(landed).toBe(Math.round(Math.min(Math.max(ms, bounds.min), bounds.max)));
         },
       ),
       { numRuns: 300 },

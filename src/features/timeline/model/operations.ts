@@ -1,9 +1,11 @@
 // Every edit the timeline editor makes, as pure functions from a timeline to a new one. They
 // clamp instead of failing, so whatever a drag, a nudge or a typed time proposes, the result
-// keeps the rules: clips in order and never overlapping, interactions inside their clip, and
-// streams at least MIN_STREAM_MS long. Unchanged clips keep their identity, so memoised
-// components of untouched clips do not re-render.
-import { MIN_STREAM_MS } from "../../../contract/script";
+// keeps the rules: clips in order and never overlapping, interactions inside their clip and no
+// later than its last frame (so the video shows them), and streams at least MIN_STREAM_MS long.
+// Unchanged clips keep their identity, so memoised components of untouched clips do not
+// re-render.
+import { FRAME_MS, MIN_STREAM_MS } from "../../../contract/script";
+import { lastFrameMs } from "../../../contract/validate-script";
 import {
   type Clip,
   type EntryKind,
@@ -119,6 +121,27 @@ function clamp(value: number, min: number, max: number): number {
   return Math.min(Math.max(value, min), max);
 }
 
+/** The latest an interaction of `clip` may come and still be seen: its stream's last frame. */
+export function latestInteractionMs(clip: Clip): number {
+  return Math.max(
+    clip.start.timestampMs,
+    lastFrameMs(clip.start.timestampMs, clip.end.timestampMs),
+  );
+}
+
+function showsAllInteractions(clip: Clip): boolean {
+  const last = clip.interactions.at(-1);
+  return last === undefined || last.timestampMs <= latestInteractionMs(clip);
+}
+
+/** The earliest end that keeps an interaction at `interactionMs` on its stream's last frame. */
+function earliestEndShowing(startMs: number, interactionMs: number): number {
+  // The interaction needs its frame and one frame after it to have started by the end;
+  // the frame count is rounded, so a stream half a frame short of that still holds them.
+  const frames = Math.ceil((interactionMs - startMs) / FRAME_MS) + 1;
+  return startMs + frames * FRAME_MS - FRAME_MS / 2;
+}
+
 /** The range of times an entry (or, for a clip id, its start) may move to. */
 export function moveBounds(
   timeline: Timeline,
@@ -139,7 +162,7 @@ export function moveBounds(
   const { clip } = ref;
   const startMs = clip.start.timestampMs;
   const endMs = clip.end.timestampMs;
-  const lastInteractionMs = clip.interactions.at(-1)?.timestampMs ?? startMs;
+  const lastInteraction = clip.interactions.at(-1);
   if (ref.kind === "start") {
     if (options.ripple)
       return { min: previousEndMs(timeline, ref.clipIndex), max: Number.POSITIVE_INFINITY };
@@ -157,10 +180,13 @@ export function moveBounds(
       const min = Math.max(previousMs, ref.timestampMs - (endMs - startMs - MIN_STREAM_MS));
       return { min, max: Number.POSITIVE_INFINITY };
     }
-    return { min: startMs, max: endMs };
+    return { min: startMs, max: latestInteractionMs(clip) };
   }
   return {
-    min: Math.max(startMs + MIN_STREAM_MS, lastInteractionMs),
+    min: Math.max(
+      startMs + MIN_STREAM_MS,
+      lastInteraction ? earliestEndShowing(startMs, lastInteraction.timestampMs) : startMs,
+    ),
     max: options.ripple ? Number.POSITIVE_INFINITY : nextStartMs(timeline, ref.clipIndex),
   };
 }
@@ -193,7 +219,9 @@ function replaceClip(timeline: Timeline, clipIndex: number, clip: Clip): Timelin
 
 /**
  * Moves one entry, or a whole clip when `id` is a clip's id, to `ms` (clamped to what the
- * rules allow). Moving a start changes the stream's length; its interactions stay put.
+ * rules allow). Moving a start changes the stream's length; its interactions stay put. A move
+ * that would leave an interaction after its stream's last frame lands on the nearest time,
+ * within a frame, that keeps it seen, or changes nothing.
  */
 export function moveEntry(
   timeline: Timeline,
@@ -204,7 +232,40 @@ export function moveEntry(
   const bounds = moveBounds(timeline, id, options);
   if (!bounds) return timeline;
   const target = Math.round(clamp(ms, bounds.min, bounds.max));
+  const moved = placeEntry(timeline, id, target, options);
+  const ref = locateEntry(timeline, id);
+  // A whole clip keeps its length, so only an entry's own clip can stop showing an interaction.
+  if (!ref || keepsInteractionsSeen(timeline, moved, ref.clipIndex)) return moved;
+  // Moving a start, or rippling an interaction with the end behind it, changes how many frames
+  // the stream holds while its last interaction keeps its distance to the end, so the last
+  // frame can fall before it. The nearest time that keeps it seen is under a frame away; of
+  // two as near, the one that moves the entry less.
+  const towardEntry = ref.timestampMs < target ? -1 : 1;
+  for (let step = 1; step <= FRAME_MS; step++) {
+    for (const candidate of [target + towardEntry * step, target - towardEntry * step]) {
+      if (candidate < bounds.min || candidate > bounds.max) continue;
+      const next = placeEntry(timeline, id, candidate, options);
+      if (keepsInteractionsSeen(timeline, next, ref.clipIndex)) return next;
+    }
+  }
+  return timeline;
+}
 
+/** True unless the clip at `clipIndex` showed all its interactions before and no longer does. */
+function keepsInteractionsSeen(before: Timeline, after: Timeline, clipIndex: number): boolean {
+  const was = before.clips[clipIndex];
+  const now = after.clips[clipIndex];
+  if (!was || !now || was === now) return true;
+  return !showsAllInteractions(was) || showsAllInteractions(now);
+}
+
+/** `moveEntry` once the time is known to be within bounds. */
+function placeEntry(
+  timeline: Timeline,
+  id: string,
+  target: number,
+  options: MoveOptions,
+): Timeline {
   const clipIndex = clipIndexOf(timeline, id);
   if (clipIndex !== -1) {
     const clip = timeline.clips[clipIndex] as Clip;
@@ -358,7 +419,7 @@ export function groupDeltaBounds(
     for (const i of clip.interactions) {
       if (!interactionIds.has(i.id)) continue;
       min = Math.max(min, clip.start.timestampMs - i.timestampMs);
-      max = Math.min(max, clip.end.timestampMs - i.timestampMs);
+      max = Math.min(max, latestInteractionMs(clip) - i.timestampMs);
     }
   }
   if (min > max) return { min: 0, max: 0 };
@@ -453,7 +514,10 @@ export function addClip(
   return { ...timeline, clips: next };
 }
 
-/** Adds an interaction at `atMs` in the clip spanning it; unchanged when no clip does. */
+/**
+ * Adds an interaction at `atMs` in the clip spanning it, no later than its last frame;
+ * unchanged when no clip does.
+ */
 export function addInteraction(
   timeline: Timeline,
   atMs: number,
@@ -464,7 +528,7 @@ export function addInteraction(
   const index = clipIndexOf(timeline, clip.id);
   const entry: InteractionEntry = {
     id: interaction.id,
-    timestampMs: Math.round(atMs),
+    timestampMs: clamp(Math.round(atMs), clip.start.timestampMs, latestInteractionMs(clip)),
     prompt: interaction.prompt ?? "",
   };
   return replaceClip(timeline, index, {
@@ -598,8 +662,8 @@ export function copyEntries(timeline: Timeline, ids: readonly string[]): Clipboa
 
 /**
  * Pastes at `atMs`: streams go there when the gap fits them all, else after the last clip;
- * interactions go into the clip spanning `atMs`, clamped inside it. Returns the new entries'
- * ids (starts for streams) so the editor can select what it pasted.
+ * interactions go into the clip spanning `atMs`, clamped inside it and to its last frame.
+ * Returns the new entries' ids (starts for streams) so the editor can select what it pasted.
  */
 export function pasteEntries(
   timeline: Timeline,
@@ -642,7 +706,7 @@ export function pasteEntries(
           timestampMs: clamp(
             Math.round(atMs + i.offsetMs),
             clip.start.timestampMs,
-            clip.end.timestampMs,
+            latestInteractionMs(clip),
           ),
         };
       });
@@ -699,7 +763,11 @@ export function duplicateEntries(
         {
           id: copyId,
           prompt: interaction.prompt,
-          timestampMs: Math.min(interaction.timestampMs + 1000, ref.clip.end.timestampMs),
+          timestampMs: clamp(
+            interaction.timestampMs + 1000,
+            ref.clip.start.timestampMs,
+            latestInteractionMs(ref.clip),
+          ),
         },
       ]),
     });

@@ -1,7 +1,11 @@
-// validateScript's problems, pinned on the timeline entries they are about, so the editor can
-// mark each entry and select it from the problems list.
+// validateScript's problems, and interactions no frame would show, pinned on the timeline
+// entries they are about, so the editor can mark each entry and select it from the list.
 import type { ScriptEntry } from "../../../contract/script";
-import { type ScriptProblem, validateScript } from "../../../contract/validate-script";
+import {
+  type ScriptProblem,
+  unseenInteractions,
+  validateScript,
+} from "../../../contract/validate-script";
 import { timelineToScript } from "./convert";
 import { entryIdsInScriptOrder, type Timeline } from "./timeline";
 
@@ -35,7 +39,10 @@ export function checkTimeline(
 ): TimelineCheck {
   const script = timelineToScript(timeline);
   const ids = entryIdsInScriptOrder(timeline);
-  const problems: PinnedProblem[] = validateScript(script).map((problem) => ({
+  // An interaction the video never shows is held back like a broken rule: the API would take
+  // it, but the creator would get a video without the prompt they placed.
+  const found = [...validateScript(script), ...unseenInteractions(script)];
+  const problems: PinnedProblem[] = found.map((problem) => ({
     ...problem,
     entryId: problem.index === null ? null : (ids[problem.index] ?? null),
   }));

@@ -1,0 +1,100 @@
+// An interaction the video would never show: one after its stream's last frame (40 ms before
+// the end of a stream of whole frames). No drag or typed time puts one there, and one that
+// arrives in a file is a problem pinned on it, with Submit held back until it moves.
+import { expect, type Locator, type Page, test } from "./test";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+
+const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
+
+function entry(page: Page, name: string): Locator {
+  return page.getByRole("region", { name: "Timeline" }).getByRole("button", { name, exact: true });
+}
+
+async function scriptTimes(page: Page): Promise<number[]> {
+  const text = await page.getByRole("textbox", { name: "The script as JSON" }).inputValue();
+  return (JSON.parse(text) as { timestamp_ms: number }[]).map((e) => e.timestamp_ms);
+}
+
+async function dragBy(page: Page, target: Locator, dx: number) {
+  await target.scrollIntoViewIfNeeded();
+  const box = (await target.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y, { steps: 5 });
+  await page.mouse.move(x + dx, y, { steps: 5 });
+  await page.mouse.up();
+}
+
+// Wide enough that the drag never comes near the edge, where the timeline scrolls by itself.
+test.use({ viewport: { width: 1600, height: 900 } });
+
+test("a dragged or typed interaction stops at its stream's last frame", async ({ page }) => {
+  await page.goto("/");
+  await page.getByLabel("Import script").setInputFiles(fixture("two-streams.json"));
+  await expect(entry(page, "interaction at 3.00 s")).toBeVisible();
+
+  // 80 px per second: 10 s to the right, well past the first stream's end at 9 s.
+  await dragBy(page, entry(page, "interaction at 3.00 s"), 800);
+  await expect(entry(page, "interaction at 8.96 s")).toBeVisible();
+  await expect.poll(() => scriptTimes(page)).toEqual([0, 8960, 9000, 9000, 12000]);
+  // A nudge on from there goes nowhere.
+  await entry(page, "interaction at 8.96 s").click();
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => scriptTimes(page)).toEqual([0, 8960, 9000, 9000, 12000]);
+
+  await page.getByRole("button", { name: "Undo" }).click();
+  await entry(page, "interaction at 3.00 s").click();
+  const time = page.getByRole("textbox", { name: "Time (seconds)" });
+  await time.fill("9");
+  await time.press("Enter");
+  await expect(time).toHaveValue("8.96");
+  await expect(
+    page.getByText(
+      "Kept at 8.96 s, its stream's last frame: an interaction any later would never be seen.",
+    ),
+  ).toBeVisible();
+  await expect(entry(page, "interaction at 8.96 s")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Submit", exact: true })).toBeEnabled();
+});
+
+test("an interaction at its stream's end in a file is a problem pinned on it", async ({
+  page,
+}, testInfo) => {
+  const file = testInfo.outputPath("interaction-at-end.json");
+  writeFileSync(
+    file,
+    JSON.stringify([
+      { timestamp_ms: 0, start: { prompt: "A harbour at dawn" } },
+      { timestamp_ms: 6000, interact: { prompt: "A storm rolls in" } },
+      { timestamp_ms: 6000, end: {} },
+    ]),
+  );
+  await page.goto("/");
+  await page.getByLabel("Import script").setInputFiles(file);
+  const message =
+    "the interaction at 6.00 s comes when its stream ends at 6.00 s; it would never be seen: move it to 5.96 s or earlier";
+  const submit = page.getByRole("button", { name: "Submit", exact: true });
+  // Pinned on the entry: in its tooltip (its description is dnd-kit's drag instructions).
+  await expect(entry(page, "interaction at 6.00 s")).toHaveAttribute(
+    "title",
+    `A storm rolls in\n${message}`,
+  );
+  await expect(submit).toBeDisabled();
+  await expect(submit).toHaveAccessibleDescription(`Fix the problem first: ${message}`);
+
+  await page.getByRole("region", { name: "Problems" }).getByRole("link", { name: message }).click();
+  await expect(entry(page, "interaction at 6.00 s")).toHaveAttribute("aria-pressed", "true");
+  const inspector = page.getByRole("region", { name: "Interaction in stream 1" });
+  await expect(inspector.getByRole("listitem")).toHaveText(message);
+  const time = page.getByRole("textbox", { name: "Time (seconds)" });
+  await time.fill("5.96");
+  await time.press("Enter");
+  await expect(entry(page, "interaction at 5.96 s")).toBeVisible();
+  await expect(submit).toBeEnabled();
+  await expect(page.getByRole("region", { name: "Problems" })).toContainText(
+    "The script is valid and ready to submit.",
+  );
+});
