@@ -1,10 +1,18 @@
-// Interim IndexedDB storage of drafts (the persistence module is being written alongside):
-// images are stored as Blobs, not base64 text; saves are coalesced a moment after changes.
+// Drafts in IndexedDB, images as Blobs rather than base64 text. Each change is journaled at once
+// in localStorage (edit-journal.ts) and saved to IndexedDB a moment later, coalesced; loading a
+// draft replays a journal entry newer than its IndexedDB copy.
 import { createStore, del, get, keys, set, type UseStore } from "idb-keyval";
 import type { Clip, Timeline } from "../model/timeline";
 import type { DraftData } from "../store/draft-store";
 import type { DraftPersistence, DraftSummary } from "../hooks/use-draft-session";
 import {
+  browserJournalStorage,
+  createEditJournal,
+  type JournalEntry,
+  JournalWriteError,
+} from "./edit-journal";
+import {
+  DEFAULT_DRAFT_NAME,
   DRAFT_VERSION,
   restoreDraft,
   type StoredDraft,
@@ -51,18 +59,128 @@ function describe(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The draft a journal entry describes: its text and times from the entry, the images of the
+ * starts it marks from the IndexedDB copy. Null when the entry cannot be read as a draft.
+ */
+function replayEntry(entry: JournalEntry, record: StoredDraft | null): StoredDraft | null {
+  const images = new Map(record?.clips.map((clip) => [clip.start.id, clip.start.image]));
+  const originals: Record<string, Blob> = {};
+  const clips = entry.clips.map((clip) => {
+    if (!isObject(clip) || !isObject(clip.start)) return clip;
+    const { hasImage, ...start } = clip.start;
+    const image = hasImage === true ? images.get(String(start.id)) : undefined;
+    if (!image) return { ...clip, start };
+    const original = record?.originals[String(start.id)];
+    if (original) originals[String(start.id)] = original;
+    return { ...clip, start: { ...start, image } };
+  });
+  const restored = restoreDraft(
+    {
+      version: DRAFT_VERSION,
+      id: entry.id,
+      name: entry.name,
+      portrait: entry.portrait,
+      clips,
+      originals,
+      createdAt: entry.createdAt,
+      updatedAt: entry.savedAt,
+    },
+    entry.id,
+  );
+  return restored.ok ? restored.draft : null;
+}
+
+async function fromStored(stored: StoredDraft): Promise<DraftData> {
+  const clips: Clip[] = await Promise.all(
+    stored.clips.map(async (clip) => {
+      const { image, ...start } = clip.start;
+      return image
+        ? { ...clip, start: { ...start, image: await blobToDataUrl(image) } }
+        : { ...clip, start };
+    }),
+  );
+  const timeline: Timeline = { portrait: stored.portrait, clips };
+  return {
+    draftId: stored.id,
+    name: stored.name,
+    timeline,
+    originals: stored.originals,
+    createdAt: stored.createdAt,
+  };
+}
+
 export function createDraftPersistence(
-  options: { delayMs?: number; dbName?: string } = {},
+  options: {
+    delayMs?: number;
+    dbName?: string;
+    /** Where edits are journaled; the page's localStorage unless given (null: nowhere). */
+    journal?: Storage | null;
+  } = {},
 ): DraftPersistence {
+  const dbName = options.dbName ?? "simulate-studio-drafts";
   let db: UseStore | null = null;
-  const store = () => (db ??= createStore(options.dbName ?? "simulate-studio-drafts", "drafts"));
+  const store = () => (db ??= createStore(dbName, "drafts"));
+  const opened =
+    options.journal === undefined
+      ? browserJournalStorage()
+      : { storage: options.journal, problem: null };
+  const journal = opened.storage ? createEditJournal(opened.storage, `${dbName}:`) : null;
+  // Set while the journal cannot be written; saves then go to IndexedDB without the delay.
+  let journalProblem: Error | null = opened.problem;
+  let journalProblemReported = false;
   const cache = new Map<string, WeakMap<object, Blob>>();
-  let pending: DraftData | null = null;
+  let pending: { data: DraftData; at: number } | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let saving: Promise<void> = Promise.resolve();
   let onError: ((error: Error) => void) | null = null;
+  // When each change was made, strictly increasing: a record's `updatedAt` is the time of the
+  // last change it holds, so it compares with a journal entry's `savedAt`.
+  let lastAt = 0;
+  const stamp = () => (lastAt = Math.max(Date.now(), lastAt + 1));
+  // The images of the draft last handed to IndexedDB (or read from it), by start id. A change
+  // that brings an image not among them is saved at once, so the image is not left only in
+  // memory for the autosave delay: the journal holds no image bytes.
+  let written: { draftId: string; images: Map<string, string> } | null = null;
 
-  const toStored = (data: DraftData): StoredDraft => {
+  const markWritten = (data: DraftData) => {
+    const images = new Map<string, string>();
+    for (const clip of data.timeline.clips) {
+      if (clip.start.image !== undefined) images.set(clip.start.id, clip.start.image);
+    }
+    written = { draftId: data.draftId, images };
+  };
+
+  const hasUnwrittenImage = (data: DraftData) =>
+    data.timeline.clips.some(
+      ({ start }) =>
+        start.image !== undefined &&
+        (written?.draftId !== data.draftId || written.images.get(start.id) !== start.image),
+    );
+
+  const journalEdit = (data: DraftData, at: number) => {
+    if (journal) {
+      try {
+        journal.write(data, at);
+        journalProblem = null;
+        journalProblemReported = false;
+        return;
+      } catch (error) {
+        journalProblem = error instanceof Error ? error : new JournalWriteError(String(error));
+      }
+    }
+    // Said once until the journal works again, not at every keystroke.
+    if (journalProblem && !journalProblemReported) {
+      journalProblemReported = true;
+      onError?.(journalProblem);
+    }
+  };
+
+  const toStored = (data: DraftData, at: number): StoredDraft => {
     const blobs = cache.get(data.draftId) ?? new WeakMap<object, Blob>();
     cache.set(data.draftId, blobs);
     return {
@@ -83,16 +201,28 @@ export function createDraftPersistence(
       }),
       originals: data.originals,
       createdAt: data.createdAt,
-      updatedAt: Date.now(),
+      updatedAt: at,
     };
   };
 
-  const write = async (data: DraftData) => {
-    try {
-      await set(`draft:${data.draftId}`, toStored(data), store());
-    } catch (error) {
-      throw describe(error);
-    }
+  // Written in order, a failed write not blocking the next; once a record is in IndexedDB its
+  // journal entry has nothing newer to offer, unless an edit came after it.
+  const put = (stored: StoredDraft) => {
+    saving = saving
+      .catch(() => undefined)
+      .then(async () => {
+        try {
+          await set(`draft:${stored.id}`, stored, store());
+        } catch (error) {
+          throw describe(error);
+        }
+        journal?.settle(stored.id, stored.updatedAt);
+      })
+      .catch((error: Error) => {
+        onError?.(error);
+        throw error;
+      });
+    return saving;
   };
 
   const persistence: DraftPersistence = {
@@ -100,6 +230,7 @@ export function createDraftPersistence(
       onError = fn;
     },
     async list(): Promise<DraftSummary[]> {
+      let summaries: DraftSummary[];
       try {
         const ids = (await keys(store())).filter(
           (k): k is string => typeof k === "string" && k.startsWith("draft:"),
@@ -107,7 +238,7 @@ export function createDraftPersistence(
         const records = await Promise.all(
           ids.map(async (key) => ({ key, raw: await get<unknown>(key, store()) })),
         );
-        return records
+        summaries = records
           .filter(({ raw }) => raw !== undefined)
           .map(({ key, raw }): DraftSummary => {
             const id = key.slice("draft:".length);
@@ -116,39 +247,51 @@ export function createDraftPersistence(
             if (!restored.ok) return { id, name: UNREADABLE_DRAFT_NAME, updatedAt: 0 };
             const { name, updatedAt } = restored.draft;
             return { id, name, updatedAt };
-          })
-          .sort((a, b) => b.updatedAt - a.updatedAt);
+          });
       } catch (error) {
         throw describe(error);
       }
+      // Edits IndexedDB has not heard of yet, drafts it has never held among them.
+      const byId = new Map(summaries.map((summary) => [summary.id, summary]));
+      for (const entry of journal?.readAll() ?? []) {
+        const known = byId.get(entry.id);
+        if (known && known.updatedAt >= entry.savedAt) continue;
+        const name = entry.name.trim() === "" ? DEFAULT_DRAFT_NAME : entry.name;
+        byId.set(entry.id, { id: entry.id, name, updatedAt: entry.savedAt });
+      }
+      return [...byId.values()].sort((a, b) => b.updatedAt - a.updatedAt);
     },
     async load(id) {
+      const entry = journal?.read(id) ?? null;
       let raw: unknown;
+      // When IndexedDB cannot be read, the journal may still hold the draft, without images.
+      let unreadable: Error | null = null;
       try {
         raw = await get<unknown>(`draft:${id}`, store());
       } catch (error) {
-        throw describe(error);
+        unreadable = describe(error);
       }
-      if (raw === undefined) return null;
-      const restored = restoreDraft(raw, id);
+      const restored = raw === undefined ? null : restoreDraft(raw, id);
+      const record = restored?.ok ? restored.draft : null;
+      if (entry && (record === null || entry.savedAt > record.updatedAt)) {
+        const replayed = replayEntry(entry, record);
+        if (replayed) {
+          lastAt = Math.max(lastAt, replayed.updatedAt);
+          // Into IndexedDB at once; the entry is settled when that lands.
+          put(replayed).catch(() => undefined);
+          const data = await fromStored(replayed);
+          markWritten(data);
+          return data;
+        }
+      } else if (entry && record) {
+        journal?.settle(id, record.updatedAt);
+      }
+      if (unreadable) throw unreadable;
+      if (restored === null) return null;
       if (!restored.ok) throw new UnreadableDraftError(restored.message);
-      const stored: StoredDraft = restored.draft;
-      const clips: Clip[] = await Promise.all(
-        stored.clips.map(async (clip) => {
-          const { image, ...start } = clip.start;
-          return image
-            ? { ...clip, start: { ...start, image: await blobToDataUrl(image) } }
-            : { ...clip, start };
-        }),
-      );
-      const timeline: Timeline = { portrait: stored.portrait, clips };
-      return {
-        draftId: stored.id,
-        name: stored.name,
-        timeline,
-        originals: stored.originals,
-        createdAt: stored.createdAt,
-      };
+      const data = await fromStored(restored.draft);
+      markWritten(data);
+      return data;
     },
     async remove(id) {
       try {
@@ -156,8 +299,11 @@ export function createDraftPersistence(
       } catch (error) {
         throw describe(error);
       }
+      journal?.remove(id);
     },
     async lastOpenId() {
+      const journaled = journal?.lastOpenId() ?? null;
+      if (journaled !== null) return journaled;
       try {
         return (await get<string>("last-open", store())) ?? null;
       } catch (error) {
@@ -165,6 +311,12 @@ export function createDraftPersistence(
       }
     },
     async setLastOpenId(id) {
+      // At once, so a reload straight after opening a draft (an import) reopens that one.
+      try {
+        journal?.setLastOpenId(id);
+      } catch {
+        // IndexedDB still has it, a moment later.
+      }
       try {
         await set("last-open", id, store());
       } catch (error) {
@@ -172,28 +324,31 @@ export function createDraftPersistence(
       }
     },
     schedule(data) {
-      if (pending && pending.draftId !== data.draftId) persistence.flush().catch(() => undefined);
-      pending = data;
+      if (pending && pending.data.draftId !== data.draftId) {
+        persistence.flush().catch(() => undefined);
+      }
+      const at = stamp();
+      journalEdit(data, at);
+      pending = { data, at };
       if (timer) clearTimeout(timer);
+      // Without the delay when the journal cannot cover the change: a new image is only in
+      // memory until it reaches IndexedDB. Still a task later, so the changes of one action (an
+      // image and its original) make one write.
+      const urgent = journalProblem !== null || hasUnwrittenImage(data);
       // Background saves report failures through the error handler.
-      timer = setTimeout(() => persistence.flush().catch(() => undefined), options.delayMs ?? 400);
+      timer = setTimeout(
+        () => persistence.flush().catch(() => undefined),
+        urgent ? 0 : (options.delayMs ?? 400),
+      );
     },
     flush() {
       if (timer) clearTimeout(timer);
       timer = null;
-      const data = pending;
+      const next = pending;
       pending = null;
-      if (data) {
-        // A failed save must not block the next one.
-        saving = saving
-          .catch(() => undefined)
-          .then(() => write(data))
-          .catch((error: Error) => {
-            onError?.(error);
-            throw error;
-          });
-      }
-      return saving;
+      if (!next) return saving;
+      markWritten(next.data);
+      return put(toStored(next.data, next.at));
     },
     dispose() {
       if (timer) clearTimeout(timer);

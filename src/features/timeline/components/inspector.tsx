@@ -3,9 +3,10 @@ import { useEffect, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { formatCount, formatSeconds } from "../../../contract/format";
 import { MAX_PROMPT_CHARS } from "../../../contract/script";
+import { usePromptHistoryKeys } from "../hooks/use-prompt-history-keys";
 import { useTimelineCheck } from "../hooks/use-timeline-check";
 import { liveSelection, selectedEntry } from "../store/draft-store";
-import { locateEntry } from "../model/operations";
+import { latestInteractionMs, locateEntry } from "../model/operations";
 import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
 import { entryNoun } from "./drag-data";
 import { ImageDropZone } from "./image-drop-zone";
@@ -114,6 +115,7 @@ export function Inspector() {
 
 function PromptField({ id, prompt }: { id: string; prompt: string }) {
   const { setPrompt, endHistoryGroup } = useDraftActions();
+  const onHistoryKey = usePromptHistoryKeys();
   const count = countCodePoints(prompt);
   const over = count > MAX_PROMPT_CHARS;
   return (
@@ -140,6 +142,7 @@ function PromptField({ id, prompt }: { id: string; prompt: string }) {
         aria-invalid={over || prompt.trim() === ""}
         placeholder="What the world model should show, e.g. “a rainy neon street at night”"
         onChange={(event) => setPrompt(id, event.target.value)}
+        onKeyDown={onHistoryKey}
         onBlur={endHistoryGroup}
         className={[
           "mt-1.5 block w-full resize-y rounded-lg border bg-white px-3 py-2 text-sm shadow-xs dark:bg-zinc-950",
@@ -174,12 +177,17 @@ function TimestampField({ id, ms }: { id: string; ms: number }) {
     }
     const wanted = Math.round(seconds * 1000);
     moveEntry(id, wanted);
-    const now = locateEntry(store.getState().timeline, id)?.timestampMs ?? wanted;
+    const ref = locateEntry(store.getState().timeline, id);
+    const now = ref?.timestampMs ?? wanted;
     input.value = (now / 1000).toFixed(2);
+    const atLastFrame =
+      ref?.kind === "interact" && wanted > now && now === latestInteractionMs(ref.clip);
     setMessage(
       now === wanted
         ? null
-        : `Kept at ${formatSeconds(now)}: interactions stay inside their stream, streams never overlap and last at least 1 s.`,
+        : atLastFrame
+          ? `Kept at ${formatSeconds(now)}, its stream's last frame: an interaction any later would never be seen.`
+          : `Kept at ${formatSeconds(now)}: interactions stay inside their stream and by its last frame, streams never overlap and last at least 1 s.`,
     );
   };
 

@@ -2,6 +2,7 @@
 // timeline, on the same store, so both always show the same draft.
 import { memo, useEffect, useRef } from "react";
 import { formatSeconds } from "../../../contract/format";
+import { usePromptHistoryKeys } from "../hooks/use-prompt-history-keys";
 import { useTimelineCheck } from "../hooks/use-timeline-check";
 import type { EntryKind } from "../model/timeline";
 import { locateEntry } from "../model/operations";
@@ -118,6 +119,7 @@ const ListRow = memo(function ListRow({
 }) {
   const actions = useDraftActions();
   const store = useDraftStoreApi();
+  const onHistoryKey = usePromptHistoryKeys();
   const timeRef = useRef<HTMLInputElement>(null);
   const name = `${entryNoun(row.kind)} of stream ${row.stream} at ${formatSeconds(row.ms)}`;
 
@@ -190,6 +192,7 @@ const ListRow = memo(function ListRow({
             value={row.prompt}
             aria-invalid={problem !== undefined}
             onChange={(event) => actions.setPrompt(row.id, event.target.value)}
+            onKeyDown={onHistoryKey}
             onBlur={actions.endHistoryGroup}
             placeholder="Prompt"
             className={[

@@ -44,11 +44,19 @@ export function Studio({
   /** Where Submit sends scripts; without one the studio only edits. */
   submitter?: StudioSubmitter | null;
 }) {
-  const [storageError, setStorageError] = useState<string | null>(null);
-  const onStorageError = useCallback((message: string) => {
-    setStorageError(message);
-    toast.error("Your draft could not be saved", { description: message, id: "storage-error" });
-  }, []);
+  const [storageError, setStorageError] = useState<{
+    message: string;
+    stillSaving: boolean;
+  } | null>(null);
+  const onStorageError = useCallback(
+    (message: string, { stillSaving = false }: { stillSaving?: boolean } = {}) => {
+      // A draft not saved at all outranks edits saved a moment late.
+      setStorageError((shown) => (shown && !shown.stillSaving ? shown : { message, stillSaving }));
+      const title = stillSaving ? "Edits are not kept instantly" : "Your draft could not be saved";
+      toast.error(title, { description: message, id: "storage-error" });
+    },
+    [],
+  );
   const session = useDraftSession(persistence, { takeStartupDraft, onStorageError });
   const { store, drafts } = session;
   // What the server named when it refused a timeline; it holds only while that timeline does.
@@ -79,8 +87,12 @@ export function Studio({
             className="mb-4 flex items-start justify-between gap-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-500/40 dark:bg-amber-500/10 dark:text-amber-200"
           >
             <span>
-              <strong className="font-semibold">Drafts are not being saved.</strong> {storageError}{" "}
-              Export the script to keep your work.
+              <strong className="font-semibold">
+                {storageError.stillSaving
+                  ? "Edits are not kept instantly."
+                  : "Drafts are not being saved."}
+              </strong>{" "}
+              {storageError.message} Export the script to keep your work.
             </span>
             <button
               type="button"

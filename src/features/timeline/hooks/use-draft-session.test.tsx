@@ -2,6 +2,9 @@
 import { act, cleanup, renderHook, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { toast } from "sonner";
+import "fake-indexeddb/auto";
+import { JOURNAL_FULL_MESSAGE, JournalWriteError } from "../adapters/edit-journal";
+import { createDraftPersistence } from "../adapters/persistence";
 import { UnreadableDraftError } from "../adapters/restore-draft";
 import type { DraftData } from "../store/draft-store";
 import { type DraftPersistence, newDraftData, useDraftSession } from "./use-draft-session";
@@ -69,7 +72,44 @@ describe("useDraftSession", () => {
     await waitFor(() => expect(result.current.store).not.toBeNull());
     act(() => result.current.store?.getState().actions.addStream());
     await act(() => result.current.flush());
-    expect(onStorageError).toHaveBeenCalledWith("The browser's storage is full.");
+    expect(onStorageError).toHaveBeenCalledWith("The browser's storage is full.", {
+      stillSaving: false,
+    });
+  });
+
+  it("says a journal that cannot be written leaves drafts saved, only not instantly", async () => {
+    const onStorageError = vi.fn();
+    const { persistence } = memoryPersistence();
+    let fail: (error: Error) => void = () => undefined;
+    persistence.setErrorHandler = (handler) => void (fail = handler);
+    const { result } = renderHook(() => useDraftSession(persistence, { onStorageError }));
+    await waitFor(() => expect(result.current.store).not.toBeNull());
+    act(() => fail(new JournalWriteError(JOURNAL_FULL_MESSAGE)));
+    expect(onStorageError).toHaveBeenCalledWith(JOURNAL_FULL_MESSAGE, { stillSaving: true });
+  });
+
+  it("reopens an edit made the moment before the page went, its save not yet done", async () => {
+    const dbName = `session-reload-${crypto.randomUUID()}`;
+    const first = createDraftPersistence({ dbName, delayMs: 60_000 });
+    const before = renderHook(() => useDraftSession(first, { onStorageError: vi.fn() }));
+    await waitFor(() => expect(before.result.current.store).not.toBeNull());
+    act(() => {
+      const { actions } = before.result.current.store!.getState();
+      const id = actions.addStream(0);
+      actions.setPrompt(id, "A lighthouse in a storm");
+    });
+    // The page goes: no pagehide, and the delayed IndexedDB save never runs.
+    before.unmount();
+    first.dispose();
+
+    const second = createDraftPersistence({ dbName, delayMs: 60_000 });
+    const after = renderHook(() => useDraftSession(second, { onStorageError: vi.fn() }));
+    await waitFor(() =>
+      expect(after.result.current.store?.getState().timeline.clips[0]?.start.prompt).toBe(
+        "A lighthouse in a storm",
+      ),
+    );
+    second.dispose();
   });
 
   it("opens a fresh draft, without a storage warning, when the last one cannot be read", async () => {

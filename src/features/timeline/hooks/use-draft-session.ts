@@ -1,8 +1,9 @@
 // The drafts the studio knows and the one open in it: opening the last one (or a shared link)
-// on start, autosaving the open one a moment after each change, and new, duplicate, delete and
-// switch. Storage failures are reported through `onStorageError`, never swallowed.
+// on start, saving the open one on each change, and new, duplicate, delete and switch. Storage
+// failures are reported through `onStorageError`, never swallowed.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
+import { JournalWriteError } from "../adapters/edit-journal";
 import { UnreadableDraftError } from "../adapters/restore-draft";
 import type { Timeline } from "../model/timeline";
 import { createId, emptyTimeline } from "../model/timeline";
@@ -21,7 +22,10 @@ export interface DraftPersistence {
   remove(id: string): Promise<void>;
   lastOpenId(): Promise<string | null>;
   setLastOpenId(id: string): Promise<void>;
-  /** Saves soon, coalescing bursts of changes. */
+  /**
+   * Keeps the change at once, so a reload or a crash straight after it loses nothing, and
+   * saves it to IndexedDB soon, coalescing bursts of changes.
+   */
   schedule(data: DraftData): void;
   /** Saves what is scheduled now. */
   flush(): Promise<void>;
@@ -53,7 +57,11 @@ export function useDraftSession(
   options: {
     /** A draft to open instead of the last one, e.g. from a share link. */
     takeStartupDraft?: () => StartupDraft | { error: string } | null;
-    onStorageError: (message: string) => void;
+    /**
+     * `stillSaving`: drafts are saved, only not the instant each edit is made (the journal
+     * cannot be written).
+     */
+    onStorageError: (message: string, problem?: { stillSaving: boolean }) => void;
   },
 ) {
   const [store, setStore] = useState<DraftStore | null>(null);
@@ -69,7 +77,9 @@ export function useDraftSession(
       return;
     }
     const message = error instanceof Error ? error.message : String(error);
-    optionsRef.current.onStorageError(message);
+    optionsRef.current.onStorageError(message, {
+      stillSaving: error instanceof JournalWriteError,
+    });
   }, []);
 
   useEffect(() => {
@@ -151,7 +161,7 @@ export function useDraftSession(
     return () => window.removeEventListener("hashchange", onHashChange);
   }, [persistence, open, report]);
 
-  // Autosave: every change to the draft (not to the selection or zoom) schedules a save.
+  // Every change to the draft (not to the selection or zoom) is kept at once and saved soon.
   useEffect(() => {
     if (!store) return;
     const unsubscribe = store.subscribe((state, previous) => {
@@ -172,7 +182,8 @@ export function useDraftSession(
     return unsubscribe;
   }, [store, persistence]);
 
-  // Leaving the page saves at once, so a reload or a closed tab loses nothing.
+  // Leaving the page writes to IndexedDB at once rather than after the delay; the journal
+  // already holds every change, in case the page goes before that write lands.
   useEffect(() => {
     const save = () => {
       persistence.flush().catch(report);

@@ -24,6 +24,17 @@ function isNativeControl(target: EventTarget | null): boolean {
   );
 }
 
+/** Ctrl/⌘+Z undoes; Ctrl/⌘+Shift+Z and Ctrl/⌘+Y redo. */
+export function historyKey(
+  event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "shiftKey" | "altKey">,
+): "undo" | "redo" | null {
+  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
+  const key = event.key.toLowerCase();
+  if (key === "z") return event.shiftKey ? "redo" : "undo";
+  if (key === "y") return "redo";
+  return null;
+}
+
 export interface ShortcutHandlers {
   onShowShortcuts(): void;
   onImagePaste(startId: string, file: File): void;
@@ -47,9 +58,8 @@ export function useStudioShortcuts(store: DraftStore, handlers: ShortcutHandlers
         fn();
       };
 
-      if (mod && key === "z")
-        return run(() => (event.shiftKey ? temporal.redo() : temporal.undo()));
-      if (mod && key === "y") return run(() => temporal.redo());
+      const history = historyKey(event);
+      if (history) return run(() => (history === "undo" ? temporal.undo() : temporal.redo()));
       if (mod && key === "d") return run(() => actions.duplicate(selection));
       if (mod && key === "a")
         return run(() => actions.select(entryIdsInScriptOrder(state.timeline)));

@@ -1,0 +1,53 @@
+// One undo history: Ctrl+Z in a prompt takes back the same typing burst as the toolbar's Undo,
+// not the browser's one character at a time.
+import { expect, test } from "./test";
+
+test("Ctrl+Z in the prompt undoes the last typing burst, Ctrl+Shift+Z brings it back", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Add stream" }).click();
+  const prompt = page.getByRole("textbox", { name: "Prompt" });
+  await prompt.click();
+  await prompt.pressSequentially("A quiet harbour");
+  // Leaving the field ends a burst, as a pause does.
+  await page.keyboard.press("Tab");
+  await prompt.click();
+  await page.keyboard.press("End");
+  await prompt.pressSequentially(" at dawn");
+  await expect(prompt).toHaveValue("A quiet harbour at dawn");
+
+  await page.keyboard.press("Control+z");
+  await expect(prompt).toHaveValue("A quiet harbour");
+  await expect(prompt).toBeFocused();
+  await page.keyboard.press("Control+Shift+z");
+  await expect(prompt).toHaveValue("A quiet harbour at dawn");
+
+  // The toolbar's Undo takes back exactly the same step.
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(prompt).toHaveValue("A quiet harbour");
+  await prompt.click();
+  await page.keyboard.press("Control+y");
+  await expect(prompt).toHaveValue("A quiet harbour at dawn");
+  // Typing goes on where the caret was left, at the end of what came back.
+  await page.keyboard.type(".");
+  await expect(prompt).toHaveValue("A quiet harbour at dawn.");
+});
+
+test("Ctrl+Z in the list view's prompt undoes the same burst", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Add stream" }).click();
+  await page.getByRole("radio", { name: "List view" }).check();
+  const prompt = page.getByRole("textbox", { name: /^Prompt of the start of stream 1/ });
+  await prompt.click();
+  await prompt.pressSequentially("A quiet harbour");
+  await page.keyboard.press("Tab");
+  await prompt.click();
+  await page.keyboard.press("End");
+  await prompt.pressSequentially(" at dawn");
+  await expect(prompt).toHaveValue("A quiet harbour at dawn");
+  await page.keyboard.press("Control+z");
+  await expect(prompt).toHaveValue("A quiet harbour");
+  await page.keyboard.press("Control+Shift+z");
+  await expect(prompt).toHaveValue("A quiet harbour at dawn");
+});
