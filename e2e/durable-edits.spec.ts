@@ -1,13 +1,7 @@
 // No edit is lost to a reload, a navigation or a crashed tab, however soon after it was made:
 // each page goes the moment the edit is on screen, long before the IndexedDB autosave's delay.
-import path from "node:path";
-import { expect, type Locator, type Page, test } from "./test";
-
-const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
-
-function entry(page: Page, name: string): Locator {
-  return page.getByRole("region", { name: "Timeline" }).getByRole("button", { name, exact: true });
-}
+import { expect, type Page, test } from "./test";
+import { entry, fixture } from "./studio-helpers";
 
 async function openStudio(page: Page) {
   await page.goto("/");

@@ -2,9 +2,7 @@
 // size, cropped and resized to the frame.
 import { expect, type Page, test } from "./test";
 import { readFileSync } from "node:fs";
-import path from "node:path";
-
-const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
+import { fixture } from "./studio-helpers";
 
 // 1280x704, flat colour, with a tEXt chunk that any canvas re-encode drops.
 const AT_FRAME = "frame-1280x704-text.png";

@@ -3,18 +3,7 @@
 // arrives in a file is a problem pinned on it, with Submit held back until it moves.
 import { expect, type Locator, type Page, test } from "./test";
 import { writeFileSync } from "node:fs";
-import path from "node:path";
-
-const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
-
-function entry(page: Page, name: string): Locator {
-  return page.getByRole("region", { name: "Timeline" }).getByRole("button", { name, exact: true });
-}
-
-async function scriptTimes(page: Page): Promise<number[]> {
-  const text = await page.getByRole("textbox", { name: "The script as JSON" }).inputValue();
-  return (JSON.parse(text) as { timestamp_ms: number }[]).map((e) => e.timestamp_ms);
-}
+import { entry, fixture, scriptTimes } from "./studio-helpers";
 
 async function dragBy(page: Page, target: Locator, dx: number) {
   await target.scrollIntoViewIfNeeded();

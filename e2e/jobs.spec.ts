@@ -1,18 +1,16 @@
 // Submitting, watching, playing and downloading, in Chromium against real engines.
 import { expect, test } from "./test";
 import { readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
 import { asDataUrl, pngHeaderOnly } from "../server/test/fixtures";
 import { holdingEngine, shortLinkEngine } from "./engines";
 import {
+  fixture,
   importScript,
   mp4Duration,
   openStudio,
   shortScript,
   submitAndOpenJob,
 } from "./studio-helpers";
-
-const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
 
 /** The two-stream fixture with frame.png as its first stream's start image. */
 function twoStreamsWithImage(outputPath: string): string {

@@ -1,9 +1,10 @@
 // What several e2e specs do the same way: open the studio, import a script, submit it and
 // follow it to its job, and read a downloaded MP4.
 import ffmpeg from "@ffmpeg-installer/ffmpeg";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import path from "node:path";
 
 /** A 1.2 s one-stream script, quick to render. */
 export function shortScript(outputPath: string, prompt = "A lighthouse in fog"): string {
@@ -47,4 +48,18 @@ export function mp4Duration(file: string): number {
   const match = /Duration: (\d+):(\d+):([\d.]+)/.exec(output);
   if (!match) throw new Error(`no duration in:\n${output}`);
   return Number(match[1]) * 3600 + Number(match[2]) * 60 + Number(match[3]);
+}
+
+/** A file under e2e/fixtures. */
+export const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
+
+/** A timeline entry by its accessible name, e.g. "interaction at 3.00 s". */
+export function entry(page: Page, name: string): Locator {
+  return page.getByRole("region", { name: "Timeline" }).getByRole("button", { name, exact: true });
+}
+
+/** The times of the script the timeline converts to, in order. */
+export async function scriptTimes(page: Page): Promise<number[]> {
+  const text = await page.getByRole("textbox", { name: "The script as JSON" }).inputValue();
+  return (JSON.parse(text) as { timestamp_ms: number }[]).map((e) => e.timestamp_ms);
 }

@@ -1,17 +1,6 @@
 import { expect, type Locator, type Page, test } from "./test";
 import { readFileSync } from "node:fs";
-import path from "node:path";
-
-const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
-
-function entry(page: Page, name: string): Locator {
-  return page.getByRole("region", { name: "Timeline" }).getByRole("button", { name, exact: true });
-}
-
-async function scriptTimes(page: Page): Promise<number[]> {
-  const text = await page.getByRole("textbox", { name: "The script as JSON" }).inputValue();
-  return (JSON.parse(text) as { timestamp_ms: number }[]).map((e) => e.timestamp_ms);
-}
+import { entry, fixture, scriptTimes } from "./studio-helpers";
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/");

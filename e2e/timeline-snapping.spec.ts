@@ -3,6 +3,7 @@
 // streams touch can be taken, and a drag that comes near a neighbour lands on it exactly.
 import { writeFileSync } from "node:fs";
 import { expect, type Locator, type Page, test } from "./test";
+import { scriptTimes } from "./studio-helpers";
 
 // Wide enough that no drag comes near the edge, where the timeline scrolls by itself.
 test.use({ viewport: { width: 1600, height: 900 } });
@@ -13,11 +14,6 @@ function timeline(page: Page): Locator {
 
 function entry(page: Page, name: string): Locator {
   return timeline(page).getByRole("button", { name, exact: true });
-}
-
-async function scriptTimes(page: Page): Promise<number[]> {
-  const text = await page.getByRole("textbox", { name: "The script as JSON" }).inputValue();
-  return (JSON.parse(text) as { timestamp_ms: number }[]).map((e) => e.timestamp_ms);
 }
 
 /** Opens a two-stream script: the first from 0 to `endMs`, the second from `nextMs` to 8 s. */

@@ -1,20 +1,9 @@
 // Touch on the timeline, driven as a touchscreen drives it: raw touch points through the
 // DevTools protocol, so the browser makes its own touch and pointer events from them.
-import { type CDPSession, expect, type Locator, type Page, test } from "./test";
-import path from "node:path";
-
-const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
+import { type CDPSession, expect, type Locator, test } from "./test";
+import { entry, fixture, scriptTimes } from "./studio-helpers";
 
 test.use({ hasTouch: true, viewport: { width: 1600, height: 900 } });
-
-function entry(page: Page, name: string): Locator {
-  return page.getByRole("region", { name: "Timeline" }).getByRole("button", { name, exact: true });
-}
-
-async function scriptTimes(page: Page): Promise<number[]> {
-  const text = await page.getByRole("textbox", { name: "The script as JSON" }).inputValue();
-  return (JSON.parse(text) as { timestamp_ms: number }[]).map((e) => e.timestamp_ms);
-}
 
 type Point = { x: number; y: number; id: number };
 

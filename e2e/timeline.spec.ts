@@ -1,8 +1,6 @@
 import { expect, type Locator, type Page, test } from "./test";
 import { readFileSync } from "node:fs";
-import path from "node:path";
-
-const fixture = (name: string) => path.join(import.meta.dirname, "fixtures", name);
+import { fixture } from "./studio-helpers";
 
 interface Entry {
   timestamp_ms: number;
