@@ -1,12 +1,7 @@
 // No edit is lost to a reload, a navigation or a crashed tab, however soon after it was made:
 // each page goes the moment the edit is on screen, long before the IndexedDB autosave's delay.
 import { expect, type Page, test } from "./test";
-import { entry, fixture } from "./studio-helpers";
-
-async function openStudio(page: Page) {
-  await page.goto("/");
-  await expect(page.getByRole("button", { name: "Add stream" })).toBeEnabled();
-}
+import { entry, fixture, openStudio } from "./studio-helpers";
 
 async function typeNewStreamPrompt(page: Page, words: string) {
   await page.getByRole("button", { name: "Add stream" }).click();

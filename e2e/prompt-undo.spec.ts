@@ -1,6 +1,17 @@
 // One undo history: Ctrl+Z in a prompt takes back the same typing burst as the toolbar's Undo,
 // not the browser's one character at a time.
-import { expect, test } from "./test";
+import { expect, type Locator, type Page, test } from "./test";
+
+/** Two typing bursts in `prompt`: leaving the field ends a burst, as a pause does. */
+async function typeTwoBursts(page: Page, prompt: Locator) {
+  await prompt.click();
+  await prompt.pressSequentially("A quiet harbour");
+  await page.keyboard.press("Tab");
+  await prompt.click();
+  await page.keyboard.press("End");
+  await prompt.pressSequentially(" at dawn");
+  await expect(prompt).toHaveValue("A quiet harbour at dawn");
+}
 
 test("Ctrl+Z in the prompt undoes the last typing burst, Ctrl+Shift+Z brings it back", async ({
   page,
@@ -8,14 +19,7 @@ test("Ctrl+Z in the prompt undoes the last typing burst, Ctrl+Shift+Z brings it 
   await page.goto("/");
   await page.getByRole("button", { name: "Add stream" }).click();
   const prompt = page.getByRole("textbox", { name: "Prompt" });
-  await prompt.click();
-  await prompt.pressSequentially("A quiet harbour");
-  // Leaving the field ends a burst, as a pause does.
-  await page.keyboard.press("Tab");
-  await prompt.click();
-  await page.keyboard.press("End");
-  await prompt.pressSequentially(" at dawn");
-  await expect(prompt).toHaveValue("A quiet harbour at dawn");
+  await typeTwoBursts(page, prompt);
 
   await page.keyboard.press("Control+z");
   await expect(prompt).toHaveValue("A quiet harbour");
@@ -39,13 +43,7 @@ test("Ctrl+Z in the list view's prompt undoes the same burst", async ({ page }) 
   await page.getByRole("button", { name: "Add stream" }).click();
   await page.getByRole("radio", { name: "List view" }).check();
   const prompt = page.getByRole("textbox", { name: /^Prompt of the start of stream 1/ });
-  await prompt.click();
-  await prompt.pressSequentially("A quiet harbour");
-  await page.keyboard.press("Tab");
-  await prompt.click();
-  await page.keyboard.press("End");
-  await prompt.pressSequentially(" at dawn");
-  await expect(prompt).toHaveValue("A quiet harbour at dawn");
+  await typeTwoBursts(page, prompt);
   await page.keyboard.press("Control+z");
   await expect(prompt).toHaveValue("A quiet harbour");
   await page.keyboard.press("Control+Shift+z");

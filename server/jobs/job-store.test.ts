@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import type { JobStatus } from "../../src/contract/jobs";
+import { JOB_STATUSES, type JobStatus } from "../../src/contract/jobs";
 import { databaseFileIn, type Db, openDatabase, SCHEMA_VERSION } from "../db/database";
 import { manualClock } from "../test/in-process-engine";
 import { createJobStore, type JobStore } from "./job-store";
@@ -60,15 +60,6 @@ function drain(store: JobStore, names: Map<string, string>): string[] {
   return order;
 }
 
-const STATUSES: readonly JobStatus[] = [
-  "pending",
-  "dispatched",
-  "processing",
-  "completed",
-  "failed",
-  "cancelled",
-];
-
 /** Every move a job may make, written out rather than read from JOB_TRANSITIONS. */
 const ALLOWED_MOVES = [
   "pending -> dispatched",
@@ -104,8 +95,8 @@ describe("the state machine", () => {
   it("makes exactly the allowed moves, and refuses every other one leaving the job as it was", () => {
     const { store, clock } = openStore();
     const made: string[] = [];
-    for (const from of STATUSES) {
-      for (const to of STATUSES) {
+    for (const from of JOB_STATUSES) {
+      for (const to of JOB_STATUSES) {
         const id = jobIn(store, from);
         const before = store.getJob(id);
         clock.advance(1000);
