@@ -82,6 +82,7 @@ export default defineConfig({
         PORT: String(engine.port),
         HOST: "127.0.0.1",
         DATA_DIR: freshDataDir(),
+        ...(process.env.STUDIO_DIR ? { STUDIO_DIR: process.env.STUDIO_DIR } : {}),
         ...engine.env,
       },
       stdout: "pipe" as const,

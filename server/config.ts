@@ -141,7 +141,8 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Eng
     port,
     dataDir: path.resolve(projectRoot, env.DATA_DIR || ".data"),
     serveStudio,
-    studioDir: path.join(projectRoot, "dist"),
+    // STUDIO_DIR lets two test runs on one machine each serve their own build.
+    studioDir: path.resolve(projectRoot, env.STUDIO_DIR || "dist"),
     workers: integer(env, "ENGINE_WORKERS", 1, 1),
     renderMemoryMb: integer(env, "ENGINE_RENDER_MEMORY_MB", 1024, 64),
     apiKeys: apiKeys.length > 0 ? new Set(apiKeys) : null,
