@@ -227,12 +227,13 @@ describe("a job's life", () => {
       stream_id: streamId,
       frame_count: 25,
       duration_seconds: 1,
+      job_id: jobId,
     });
     expect(recording.body.video_url).toMatch(/^http:\/\/127\.0\.0\.1:8787\/api\/artifacts\//);
 
     const list = await client.call("GET", "/stream-recordings?limit=1&offset=0");
     expect(list.body).toMatchObject({ total: 2, limit: 1, offset: 0 });
-    expect(list.body.recordings[0]).toMatchObject({ width: 1280, height: 704 });
+    expect(list.body.recordings[0]).toMatchObject({ width: 1280, height: 704, job_id: jobId });
     expect((await client.call("GET", "/simulation-jobs?status=completed")).body.total).toBe(1);
     expect((await client.call("GET", "/simulation-jobs?active=true")).body.total).toBe(0);
 
@@ -329,9 +330,19 @@ describe("listing and cancelling queued jobs", () => {
     expect(page.body.jobs.map((j: { job_id: string }) => j.job_id)).toEqual([ids[2], ids[1]]);
     const next = await client.call("GET", "/simulation-jobs?limit=2&offset=2");
     expect(next.body.jobs.map((j: { job_id: string }) => j.job_id)).toEqual([ids[0]]);
+    // The SDK's six fields, and the engine's progress, which the SDK ignores.
     expect(Object.keys(next.body.jobs[0]).sort()).toEqual(
-      ["completed_at", "created_at", "error_message", "job_id", "priority", "status"].sort(),
+      [
+        "completed_at",
+        "created_at",
+        "error_message",
+        "job_id",
+        "priority",
+        "status",
+        "progress",
+      ].sort(),
     );
+    expect(next.body.jobs[0].progress).toEqual({ streams_done: 0, streams_total: 1, percent: 0 });
 
     expect((await client.call("DELETE", `/simulation-jobs/${ids[0]}`)).status).toBe(200);
     const listed = async (query: string) => {

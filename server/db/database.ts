@@ -72,6 +72,10 @@ const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE tokens ADD COLUMN key_hash TEXT;
   `,
+  // Frames a stream's render has sent to the encoder, for the progress a job reports.
+  `
+  ALTER TABLE streams ADD COLUMN frames_done INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

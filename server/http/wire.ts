@@ -10,7 +10,9 @@ import type {
 import type { ArtifactKind } from "../artifacts/artifact-files";
 import { streamSubject } from "../artifacts/signing";
 import type { EngineContext } from "./context";
+import type { ProgressCounts } from "../jobs/job-store";
 import type { JobRecord, StreamRecord } from "../jobs/job-types";
+import { countsOf, streamPercent, toWireProgress } from "../jobs/progress";
 
 export const REGION = "local";
 
@@ -79,11 +81,13 @@ export function toWireJob(
       script_index: stream.scriptIndex,
       status: stream.status,
       error_message: stream.errorMessage,
+      progress_percent: streamPercent(stream),
     })),
+    progress: toWireProgress(countsOf(streams)),
   };
 }
 
-export function toWireSummary(job: JobRecord): WireJobSummary {
+export function toWireSummary(job: JobRecord, progress?: ProgressCounts): WireJobSummary {
   return {
     job_id: job.id,
     status: job.status,
@@ -91,6 +95,7 @@ export function toWireSummary(job: JobRecord): WireJobSummary {
     created_at: job.createdAt,
     completed_at: job.completedAt,
     error_message: job.errorMessage,
+    progress: toWireProgress(progress),
   };
 }
 
@@ -99,7 +104,7 @@ export function toWireRecording(
   request: FastifyRequest,
   stream: StreamRecord,
 ): WireRecording {
-  return toWireRecordingWith(artifactLinker(ctx, request), stream);
+  return { ...toWireRecordingWith(artifactLinker(ctx, request), stream), job_id: stream.jobId };
 }
 
 export function toWireStreamRecording(stream: StreamRecord): WireStreamRecording {
@@ -116,5 +121,6 @@ export function toWireStreamRecording(stream: StreamRecord): WireStreamRecording
     started_at: startedAt,
     ended_at: stream.endedAt,
     duration_seconds: stream.durationSeconds,
+    job_id: stream.jobId,
   };
 }

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { JobStatus } from "../../src/contract/jobs";
 import type { ScriptEntry } from "../../src/contract/script";
 import type { Db } from "../db/database";
+import { FRAME_MS } from "../render/timing";
 import {
   JOB_TRANSITIONS,
   MAX_INTERRUPTED_STARTS,
@@ -40,6 +41,7 @@ interface StreamRow {
   script_index: number;
   status: StreamStatus;
   planned_ms: number;
+  frames_done: number;
   frame_count: number | null;
   duration_seconds: number | null;
   width: number | null;
@@ -138,6 +140,7 @@ function toStream(row: StreamRow): StreamRecord {
     scriptIndex: row.script_index,
     status: row.status,
     plannedMs: row.planned_ms,
+    framesDone: row.frames_done,
     frameCount: row.frame_count,
     durationSeconds: row.duration_seconds,
     width: row.width,
@@ -146,6 +149,16 @@ function toStream(row: StreamRow): StreamRecord {
     endedAt: row.ended_at,
     errorMessage: row.error_message,
   };
+}
+
+/** A stream's frames as the renderer counts them (server/render/timing.ts), in SQL. */
+const FRAMES_TOTAL_SQL = `MAX(CAST(ROUND(planned_ms * 1.0 / ${FRAME_MS}) AS INTEGER), 1)`;
+
+export interface ProgressCounts {
+  streamsDone: number;
+  streamsTotal: number;
+  framesDone: number;
+  framesTotal: number;
 }
 
 export type MoveResult =
@@ -165,6 +178,9 @@ export function createJobStore(db: Db, now: () => number = Date.now) {
   const selectJob = db.prepare<[string], JobRow>(`SELECT ${JOB_COLUMNS} FROM jobs WHERE id = ?`);
   const selectStreams = db.prepare<[string], StreamRow>(
     "SELECT * FROM streams WHERE job_id = ? ORDER BY position",
+  );
+  const updateProgress = db.prepare<[number, string]>(
+    "UPDATE streams SET frames_done = ? WHERE id = ? AND status = 'processing'",
   );
 
   function getJob(id: string): JobRecord | undefined {
@@ -234,7 +250,7 @@ export function createJobStore(db: Db, now: () => number = Date.now) {
         db.prepare(
           `UPDATE streams SET status = 'pending', frame_count = NULL, duration_seconds = NULL,
              width = NULL, height = NULL, started_at = NULL, ended_at = NULL, render_ms = NULL,
-             error_message = NULL
+             error_message = NULL, frames_done = 0
            WHERE job_id = ?`,
         ).run(id);
       }
@@ -344,6 +360,34 @@ export function createJobStore(db: Db, now: () => number = Date.now) {
       ).run(nowIso(), streamId);
     },
 
+    /**
+     * A rendering stream's frames so far. Only a stream still processing takes it: a report
+     * that arrives after a cancel, a failure or the stream's completion changes nothing.
+     */
+    setStreamProgress(streamId: string, framesDone: number): void {
+      updateProgress.run(framesDone, streamId);
+    },
+
+    /** Each listed job's progress, from one query however many streams the jobs have. */
+    progressOfJobs(jobIds: readonly string[]): Map<string, ProgressCounts> {
+      const counts = new Map<string, ProgressCounts>();
+      if (jobIds.length === 0) return counts;
+      const rows = db
+        .prepare<string[], ProgressCounts & { job_id: string }>(
+          `SELECT job_id,
+             COUNT(*) AS streamsTotal,
+             SUM(status = 'completed') AS streamsDone,
+             SUM(${FRAMES_TOTAL_SQL}) AS framesTotal,
+             SUM(CASE WHEN status = 'completed' THEN ${FRAMES_TOTAL_SQL}
+                      ELSE MIN(frames_done, ${FRAMES_TOTAL_SQL}) END) AS framesDone
+           FROM streams WHERE job_id IN (${jobIds.map(() => "?").join(", ")})
+           GROUP BY job_id`,
+        )
+        .all(...jobIds);
+      for (const { job_id: jobId, ...row } of rows) counts.set(jobId, row);
+      return counts;
+    },
+
     completeStream(streamId: string, result: StreamResult): void {
       db.prepare(
         `UPDATE streams SET status = 'completed', ended_at = @now, frame_count = @frameCount,
@@ -443,8 +487,8 @@ export function createJobStore(db: Db, now: () => number = Date.now) {
     },
 
     /**
-     * Media still to render ahead of (and including) a job, for the wait estimate: everything
-     * rendering, and, as the queue takes turns, the first n pending jobs of every tenant where
+     * Media still to render ahead of (and including) a job, for the wait estimate: what is left
+     * of everything rendering (by the frames its streams have rendered), and, as the queue takes turns, the first n pending jobs of every tenant where
      * the job is its tenant's n-th. That counts at most one job per tenant too many (those whose
      * n-th turn falls after it), which errs on the side of a longer wait.
      */
@@ -457,6 +501,10 @@ export function createJobStore(db: Db, now: () => number = Date.now) {
                FROM jobs WHERE status = 'pending')
              SELECT
                (SELECT COALESCE(SUM(media_ms), 0) FROM jobs WHERE status IN ('dispatched','processing'))
+               - (SELECT COALESCE(SUM(CASE WHEN s.status = 'completed' THEN s.planned_ms
+                                           ELSE MIN(s.frames_done * ${FRAME_MS}, s.planned_ms) END), 0)
+                  FROM streams AS s JOIN jobs AS j ON j.id = s.job_id
+                  WHERE j.status IN ('dispatched','processing'))
                + COALESCE((SELECT SUM(media_ms) FROM queue
                            WHERE turn <= (SELECT turn FROM queue WHERE seq = ?)), 0) AS ms`,
           )

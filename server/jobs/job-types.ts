@@ -79,6 +79,8 @@ export interface StreamRecord {
   scriptIndex: number;
   status: StreamStatus;
   plannedMs: number;
+  /** Frames rendered so far; written every few hundred ms while the stream renders. */
+  framesDone: number;
   frameCount: number | null;
   durationSeconds: number | null;
   width: number | null;

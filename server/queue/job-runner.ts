@@ -153,7 +153,10 @@ export function createJobRunner(options: JobRunnerOptions) {
       // longer this run's to change (it is cancelled, or goes back to the queue).
       if (message === null || stopping || entry.cancelled) return;
       if (message.type === "stream-started") store.setStreamProcessing(message.streamId);
-      else if (message.type === "stream-completed") {
+      // One write per report: the render process sends at most a few a second per stream.
+      else if (message.type === "stream-progress") {
+        store.setStreamProgress(message.streamId, message.framesDone);
+      } else if (message.type === "stream-completed") {
         const { streamId, type: _type, ...result } = message;
         store.completeStream(streamId, result);
       } else if (message.type === "stream-failed") {

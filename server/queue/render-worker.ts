@@ -5,6 +5,8 @@ import type { FromWorker, ToWorker } from "./worker-protocol";
 
 /** How long the renderer's cleanup may take before the process exits regardless. */
 const EXIT_GRACE_MS = 2000;
+/** The least time between two progress reports of a stream: frames come far faster. */
+const PROGRESS_EVERY_MS = 200;
 
 const controller = new AbortController();
 let rendering: Promise<void> = Promise.resolve();
@@ -36,8 +38,18 @@ async function render(tasks: Extract<ToWorker, { type: "render" }>["tasks"]): Pr
     const streamId = task.input.streamId;
     send({ type: "stream-started", streamId });
     const startedAt = performance.now();
+    let reportedAt = -Infinity;
+    const onProgress = (framesDone: number, framesTotal: number) => {
+      const now = performance.now();
+      if (framesDone < framesTotal && now - reportedAt < PROGRESS_EVERY_MS) return;
+      reportedAt = now;
+      send({ type: "stream-progress", streamId, framesDone, framesTotal });
+    };
     try {
-      const result = await renderStream(task.input, task.outDir, { signal: controller.signal });
+      const result = await renderStream(task.input, task.outDir, {
+        signal: controller.signal,
+        onProgress,
+      });
       send({
         type: "stream-completed",
         streamId,

@@ -12,6 +12,8 @@ export type ToWorker = { type: "render"; tasks: StreamTask[] } | { type: "abort"
 export type FromWorker =
   | { type: "ready" }
   | { type: "stream-started"; streamId: string }
+  /** Sent a few times a second while a stream renders, not once per frame. */
+  | { type: "stream-progress"; streamId: string; framesDone: number; framesTotal: number }
   | {
       type: "stream-completed";
       streamId: string;

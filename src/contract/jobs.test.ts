@@ -86,6 +86,44 @@ describe("response schemas", () => {
     );
   });
 
+  it("read the local engine's progress, and a job without it (the cloud's) as unknown", () => {
+    const base = { job_id: "j", status: "processing", created_at: "t" };
+    const local = jobSchema.parse({
+      ...base,
+      progress: { streams_done: 1, streams_total: 2, percent: 63 },
+      streams: [
+        { stream_id: "a", progress_percent: 100 },
+        { stream_id: "b", progress_percent: 26 },
+      ],
+    });
+    expect(local.progress).toEqual({ streams_done: 1, streams_total: 2, percent: 63 });
+    expect(local.streams.map((s) => s.progress_percent)).toEqual([100, 26]);
+
+    const cloud = jobSchema.parse({ ...base, streams: [{ stream_id: "a" }] });
+    expect(cloud.progress).toBeNull();
+    expect(cloud.streams[0]?.progress_percent).toBeNull();
+
+    // A strange progress costs the progress, never the job.
+    const strange = jobSchema.parse({
+      ...base,
+      progress: { streams_done: "one", percent: 400 },
+      streams: [{ stream_id: "a", progress_percent: -3 }],
+    });
+    expect(strange.progress).toBeNull();
+    expect(strange.streams[0]?.progress_percent).toBeNull();
+
+    const list = jobListSchema.parse({
+      jobs: [
+        { ...base, progress: { streams_done: 0, streams_total: 1, percent: 5 } },
+        { ...base, job_id: "cloud" },
+      ],
+      total: 2,
+      limit: 20,
+      offset: 0,
+    });
+    expect(list.jobs.map((j) => j.progress?.percent ?? null)).toEqual([5, null]);
+  });
+
   it("refuse a job status outside the six the SDK declares for a job", () => {
     expect(jobSchema.safeParse({ job_id: "j", status: "running", created_at: "t" }).success).toBe(
       false,

@@ -150,6 +150,8 @@ export const recordingSchema = z.object({
   preview_url: webUrl,
   frame_count: z.number().nullish().catch(null),
   duration_seconds: z.number().nullish().catch(null),
+  /** Not in the SDK's types: the local engine names the recording's job, the cloud does not. */
+  job_id: z.string().nullish().catch(null),
 });
 export type Recording = z.infer<typeof recordingSchema>;
 export type RecordingFileKind = "video" | "events" | "thumbnail" | "preview";
@@ -162,6 +164,31 @@ export interface WireRecording {
   preview_url: string | null;
   frame_count: number | null;
   duration_seconds: number | null;
+  /** Sent by the engine's recording answers, not in a job's streams (the job is known there). */
+  job_id?: string;
+}
+
+/** A whole-number percentage; anything else from a server reads as unknown. */
+const percent = z.number().min(0).max(100).nullable().default(null).catch(null);
+
+/**
+ * Not in the SDK's types: the local engine's render progress, which the SDK ignores. Odyssey's
+ * cloud sends none, and a client then shows nothing (unknown is not 0 %).
+ */
+export const jobProgressSchema = z.object({
+  /** Streams whose video is complete. */
+  streams_done: z.number().int().nonnegative(),
+  streams_total: z.number().int().nonnegative(),
+  /** Frames rendered of all the job's frames. */
+  percent: z.number().min(0).max(100),
+});
+export type JobProgress = z.infer<typeof jobProgressSchema>;
+const progress = jobProgressSchema.nullable().default(null).catch(null);
+
+export interface WireJobProgress {
+  streams_done: number;
+  streams_total: number;
+  percent: number;
 }
 
 /** A stream as a job reports it: its recording, plus where it came from and how it went. */
@@ -170,6 +197,8 @@ export const jobStreamSchema = recordingSchema.extend({
   /** Not in the SDK's types: the local engine's, read when a job failed. */
   status: z.string().nullish().catch(null),
   error_message: z.string().nullish().catch(null),
+  /** Not in the SDK's types: the local engine's share of this stream's frames rendered. */
+  progress_percent: percent,
 });
 export type JobStream = z.infer<typeof jobStreamSchema>;
 
@@ -177,6 +206,7 @@ export interface WireJobStream extends WireRecording {
   script_index: number;
   status: string;
   error_message: string | null;
+  progress_percent: number;
 }
 
 const jobFields = {
@@ -190,6 +220,7 @@ const jobFields = {
   assigned_region: z.string().nullish().catch(null),
   retry_count: z.number().int().nullish().catch(null),
   streams: z.array(jobStreamSchema).default([]),
+  progress,
 };
 
 /**
@@ -215,6 +246,7 @@ interface WireJobFields {
   assigned_region: string | null;
   retry_count: number;
   streams: WireJobStream[];
+  progress: WireJobProgress;
 }
 /** What the engine sends for a job: one variant per status, as the parser reads them. */
 export type WireJob = { [S in JobStatus]: WireJobFields & { status: S } }[JobStatus];
@@ -227,6 +259,7 @@ export const jobSummarySchema = z.object({
   created_at: z.string(),
   completed_at: timestamp,
   error_message: z.string().nullish().catch(null),
+  progress,
 });
 export type JobSummary = z.infer<typeof jobSummarySchema>;
 
@@ -237,6 +270,7 @@ export interface WireJobSummary {
   created_at: string;
   completed_at: string | null;
   error_message: string | null;
+  progress: WireJobProgress;
 }
 
 const pageFields = {
@@ -303,6 +337,8 @@ export const streamRecordingSchema = z.object({
   started_at: timestamp,
   ended_at: timestamp,
   duration_seconds: z.number().nullish().catch(null),
+  /** Not in the SDK's types: the local engine names the recording's job, the cloud does not. */
+  job_id: z.string().nullish().catch(null),
 });
 export type StreamRecording = z.infer<typeof streamRecordingSchema>;
 
@@ -313,6 +349,7 @@ export interface WireStreamRecording {
   started_at: string;
   ended_at: string | null;
   duration_seconds: number | null;
+  job_id: string;
 }
 
 export const streamRecordingListSchema = z.object({

@@ -9,5 +9,11 @@ export const listJobs: RouteHandler<"listJobs"> = async (args) => {
     limit,
     offset,
   });
-  return { jobs: page.jobs.map(toWireSummary), total: page.total, limit, offset };
+  const progress = args.ctx.store.progressOfJobs(page.jobs.map((job) => job.id));
+  return {
+    jobs: page.jobs.map((job) => toWireSummary(job, progress.get(job.id))),
+    total: page.total,
+    limit,
+    offset,
+  };
 };
