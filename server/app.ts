@@ -140,8 +140,11 @@ export async function buildEngine(
       bodyLimit: BODY_LIMIT_BYTES,
     });
   }
-  if (config.serveStudio) await registerStudio(app, config.studioDir);
-  else app.setNotFoundHandler((_request, reply) => reply.code(404).send({ detail: "Not Found" }));
+  if (config.serveStudio) {
+    await registerStudio(app, config.studioDir, { sourceMaps: config.studioSourceMaps });
+  } else {
+    app.setNotFoundHandler((_request, reply) => reply.code(404).send({ detail: "Not Found" }));
+  }
 
   return {
     app,

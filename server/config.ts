@@ -12,6 +12,8 @@ export interface EngineConfig {
   /** Serve the built studio from `dist/` beside the API (off for `npm run engine`). */
   serveStudio: boolean;
   studioDir: string;
+  /** Send the studio build's source maps too (STUDIO_SOURCE_MAPS=1); refused by default. */
+  studioSourceMaps: boolean;
   /** Jobs rendered at once. */
   workers: number;
   /** V8 heap limit of each render process, in MB. */
@@ -143,6 +145,7 @@ export function readConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Eng
     serveStudio,
     // STUDIO_DIR lets two test runs on one machine each serve their own build.
     studioDir: path.resolve(projectRoot, env.STUDIO_DIR || "dist"),
+    studioSourceMaps: flag(env, "STUDIO_SOURCE_MAPS"),
     workers: integer(env, "ENGINE_WORKERS", 1, 1),
     renderMemoryMb: integer(env, "ENGINE_RENDER_MEMORY_MB", 1024, 64),
     apiKeys: apiKeys.length > 0 ? new Set(apiKeys) : null,

@@ -5,26 +5,57 @@ import type { FastifyInstance } from "fastify";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-export async function registerStudio(app: FastifyInstance, studioDir: string): Promise<void> {
+export interface StudioOptions {
+  /**
+   * Send the build's source maps (STUDIO_SOURCE_MAPS=1). Off by default: no page needs them,
+   * they are several times the size of the code, and they carry every source file whole.
+   */
+  sourceMaps?: boolean;
+}
+
+/** Vite fingerprints every file under assets/, so a name never changes meaning. */
+const IMMUTABLE = "public, max-age=31536000, immutable";
+/** The page names the current assets: a browser may keep it but must ask whether it is current. */
+const REVALIDATE = "no-cache";
+
+export async function registerStudio(
+  app: FastifyInstance,
+  studioDir: string,
+  options: StudioOptions = {},
+): Promise<void> {
   if (!existsSync(path.join(studioDir, "index.html"))) {
     throw new Error(`The studio is not built (no ${studioDir}/index.html): run "npm run build".`);
   }
+  const isSourceMap = (pathname: string) => pathname.endsWith(".map");
   await app.register(fastifyStatic, {
     root: studioDir,
     wildcard: false,
     index: false,
+    // The build writes .br and .gz beside each text file (vite.config.ts); the one the browser
+    // accepts is sent as it is, with Content-Encoding and Vary: Accept-Encoding.
+    preCompressed: true,
+    allowedPath: (pathname) => options.sourceMaps === true || !isSourceMap(pathname),
     setHeaders(res, filePath) {
-      // Vite fingerprints everything under assets/, so those may be cached for good.
-      if (filePath.includes(`${path.sep}assets${path.sep}`)) {
-        res.header("Cache-Control", "public, max-age=31536000, immutable");
-      }
+      const relative = path.relative(studioDir, filePath);
+      res.header(
+        "Cache-Control",
+        relative.startsWith(`assets${path.sep}`) ? IMMUTABLE : REVALIDATE,
+      );
     },
   });
   app.setNotFoundHandler((request, reply) => {
-    const url = request.url;
-    if (request.method !== "GET" || url === "/api" || url.startsWith("/api/")) {
+    const pathname = request.url.split("?", 1)[0] as string;
+    if (
+      request.method !== "GET" ||
+      pathname === "/api" ||
+      pathname.startsWith("/api/") ||
+      // A missing asset (an old build's, a refused map) is a 404, never the page in its place:
+      // a browser would try to run the HTML as a script.
+      pathname.startsWith("/assets/") ||
+      isSourceMap(pathname)
+    ) {
       return reply.code(404).send({ detail: "Not Found" });
     }
-    return reply.header("Cache-Control", "no-cache").sendFile("index.html");
+    return reply.sendFile("index.html");
   });
 }
