@@ -102,7 +102,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["server/**/*.ts", "e2e/**/*.ts", "bench/**/*.ts", "*.{js,ts}"],
+    files: ["server/**/*.ts", "e2e/**/*.ts", "bench/**/*.ts", "scripts/**/*.ts", "*.{js,ts}"],
     languageOptions: { globals: globals.node },
   },
   {

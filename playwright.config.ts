@@ -1,15 +1,14 @@
-import { defineConfig } from "@playwright/test";
-import { existsSync, mkdtempSync } from "node:fs";
+import { chromium, defineConfig } from "@playwright/test";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { chooseChromium, chromiumExecutable, realProbe } from "./scripts/chromium.ts";
 
 // Playwright cannot download its own browser on every machine, so use the system's Chromium
-// when there is one: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own.
-function chromiumPath(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
-  return undefined;
-}
+// when there is one: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own
+// (which scripts/ensure-browser.ts installs when missing, by the same rule).
+const chromiumPath = () =>
+  chromiumExecutable(chooseChromium(realProbe(() => chromium.executablePath())));
 
 const port = Number(process.env.E2E_PORT ?? 8790);
 const baseURL = `http://127.0.0.1:${port}`;
