@@ -12,8 +12,8 @@ import { chromium } from "@playwright/test";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { createServer } from "vite";
-import type * as Journal from "../src/features/timeline/adapters/edit-journal";
-import type * as Persistence from "../src/features/timeline/adapters/persistence";
+import type * as Journal from "../src/features/drafts/adapters/edit-journal";
+import type * as Persistence from "../src/features/drafts/adapters/persistence";
 import type * as Operations from "../src/features/timeline/model/operations";
 import type { Clip, Timeline } from "../src/features/timeline/model/timeline";
 
@@ -60,10 +60,10 @@ async function main() {
     const figures: Figures = await page.evaluate(async () => {
       const load = <T>(file: string) => import(/* @vite-ignore */ file) as Promise<T>;
       const { createDraftPersistence } = await load<typeof Persistence>(
-        "/src/features/timeline/adapters/persistence.ts",
+        "/src/features/drafts/adapters/persistence.ts",
       );
       const { JournalWriteError } = await load<typeof Journal>(
-        "/src/features/timeline/adapters/edit-journal.ts",
+        "/src/features/drafts/adapters/edit-journal.ts",
       );
       const { setPrompt, setImage } = await load<typeof Operations>(
         "/src/features/timeline/model/operations.ts",

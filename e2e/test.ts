@@ -7,7 +7,30 @@ export * from "@playwright/test";
 
 const REPORT = "__reportCspViolation";
 
-export const test = base.extend<{ cspViolations: string[] }>({
+export const test = base.extend<{
+  cspViolations: string[];
+  /** Whether the studio greets this test as a first visit (a sample draft and a hint). */
+  firstRun: boolean;
+  blankStart: void;
+}>({
+  firstRun: [false, { option: true }],
+  // Most tests start from an empty draft, as a returning creator does.
+  blankStart: [
+    async ({ context, firstRun }, use) => {
+      if (!firstRun) {
+        await context.addInitScript(() => {
+          try {
+            localStorage.setItem("simulate-studio:first-run", "done");
+            localStorage.setItem("simulate-studio:hint", "dismissed");
+          } catch {
+            // A page without storage of its own (about:blank).
+          }
+        });
+      }
+      await use();
+    },
+    { auto: true },
+  ],
   cspViolations: [
     async ({ context }, use) => {
       const violations: string[] = [];

@@ -1,17 +1,40 @@
 import { useCallback, useMemo, useRef, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
-import { toast } from "sonner";
 import { isApiError } from "../../api/api-error";
 import { useCreateJob } from "../../features/jobs/api/create-job";
-import { createDraftPersistence } from "../../features/timeline/adapters/persistence";
+import { describeWait } from "../../features/jobs/model/estimate";
+import { createDraftPersistence } from "../../features/drafts/adapters/persistence";
+import { DraftsMenu } from "../../features/drafts/components/drafts-menu";
+import {
+  MissingImagesNotice,
+  ReadOnlyNotice,
+  StorageErrorNotice,
+} from "../../features/drafts/components/draft-notices";
+import { FirstRunHint } from "../../features/drafts/components/first-run-hint";
+import { SubmitWithoutImagesDialog } from "../../features/drafts/components/submit-without-images";
+import { firstRun, SAMPLE_NAME, sampleTimeline } from "../../features/drafts/model/starter-drafts";
+import {
+  type DraftPersistence,
+  type DraftSession,
+  type StartupDraft,
+  startsWithoutImage,
+  useDraftSession,
+} from "../../features/drafts/hooks/use-draft-session";
 import { decodeShareFragment } from "../../features/timeline/adapters/script-io";
-import { Studio } from "../../features/timeline/components/studio";
+import { Studio, type StudioDrafts } from "../../features/timeline/components/studio";
 import { StudioErrorBoundary } from "../../features/timeline/components/studio-error-boundary";
 import { scriptToTimeline } from "../../features/timeline/model/convert";
 import type { StudioSubmitter } from "../../features/timeline/model/submission";
+import {
+  createDraftStore,
+  type DraftStore,
+  draftData,
+} from "../../features/timeline/store/draft-store";
+import { useDraftActions, useDraftStore } from "../../features/timeline/store/use-draft-store";
 import { useApiClient } from "../../lib/connection/use-connection";
 import { isOpenScriptRequest } from "../../lib/submissions/submission-store";
 import { useSubmissionStore } from "../../lib/submissions/use-submissions";
+import { toast } from "../../lib/notify";
 
 /** A share link's script, once: the fragment is cleared so a reload does not open it again. */
 function takeSharedScript() {
@@ -19,9 +42,16 @@ function takeSharedScript() {
   if (decoded === null) return null;
   history.replaceState(null, "", window.location.pathname + window.location.search);
   if (!decoded.ok) return { error: decoded.message };
+  const timeline = scriptToTimeline(decoded.script, { portrait: decoded.portrait });
+  // The link names, by their order among the starts, those whose image it left out.
+  const missingImages = decoded.imagesOmitted.flatMap((n) => {
+    const id = timeline.clips[n]?.start.id;
+    return id === undefined ? [] : [id];
+  });
   return {
     name: decoded.name,
-    timeline: scriptToTimeline(decoded.script, { portrait: decoded.portrait }),
+    timeline,
+    missingImages,
     message: `Opened the shared script “${decoded.name}” as a new draft`,
   };
 }
@@ -53,8 +83,124 @@ export function StudioRoute() {
 
   return (
     <StudioErrorBoundary>
-      <Studio persistence={persistence} takeStartupDraft={takeStartupDraft} submitter={submitter} />
+      <DraftsStudio
+        persistence={persistence}
+        takeStartupDraft={takeStartupDraft}
+        submitter={submitter}
+      />
     </StudioErrorBoundary>
+  );
+}
+
+const sample = {
+  isFirst: firstRun.isFirst,
+  done: firstRun.done,
+  draft: () => ({ name: SAMPLE_NAME, timeline: sampleTimeline() }),
+};
+
+/** The timeline's editor on the drafts feature's open draft. */
+export function DraftsStudio({
+  persistence,
+  takeStartupDraft,
+  submitter = null,
+}: {
+  persistence: DraftPersistence;
+  takeStartupDraft?: () => StartupDraft | { error: string } | null;
+  submitter?: StudioSubmitter | null;
+}) {
+  const [storageError, setStorageError] = useState<{
+    message: string;
+    stillSaving: boolean;
+  } | null>(null);
+  const onStorageError = useCallback(
+    (message: string, { stillSaving = false }: { stillSaving?: boolean } = {}) => {
+      // A draft not saved at all outranks edits saved a moment late.
+      setStorageError((shown) => (shown && !shown.stillSaving ? shown : { message, stillSaving }));
+      const title = stillSaving ? "Edits are not kept instantly" : "Your draft could not be saved";
+      toast.error(title, { description: message, id: "storage-error" });
+    },
+    [],
+  );
+  const session = useDraftSession<DraftStore>(persistence, {
+    createStore: createDraftStore,
+    takeStartupDraft,
+    onStorageError,
+    sample,
+  });
+  const { store, drafts, readOnly, meta, waiveImages, openScript, flush } = session;
+  const [asking, setAsking] = useState<{ answer: (submit: boolean) => void } | null>(null);
+
+  // A draft that lost images on the way asks once before it is sent without them.
+  const guarded = useMemo((): StudioSubmitter | null => {
+    if (!submitter) return null;
+    return {
+      ...submitter,
+      async submit(request) {
+        const timeline = store?.getState().timeline;
+        const missing = timeline ? startsWithoutImage(timeline, meta.missingImages) : [];
+        if (missing.length > 0 && !meta.imagesWaived) {
+          const confirmed = await new Promise<boolean>((answer) => setAsking({ answer }));
+          setAsking(null);
+          if (!confirmed) {
+            return {
+              ok: false as const,
+              message: "You chose to add the missing images first.",
+              issues: [],
+            };
+          }
+          waiveImages();
+        }
+        return submitter.submit(request);
+      },
+    };
+  }, [submitter, store, meta, waiveImages]);
+
+  const kept = useMemo(
+    (): StudioDrafts => ({
+      store,
+      drafts,
+      loadDraft: (id) => persistence.load(id),
+      openScript,
+      saveNow: () => {
+        // The store as it is now, not only what autosave has scheduled: the edit that crashed
+        // the editor may have come before autosave heard of it.
+        if (store && !readOnly) persistence.schedule({ ...draftData(store.getState()), ...meta });
+        void flush();
+      },
+      readOnly,
+    }),
+    [store, drafts, persistence, openScript, flush, readOnly, meta],
+  );
+
+  return (
+    <>
+      <Studio
+        drafts={kept}
+        draftsMenu={<OpenDraftMenu session={session} />}
+        notices={
+          <>
+            <StorageErrorNotice error={storageError} onDismiss={() => setStorageError(null)} />
+            <ReadOnlyNotice session={session} />
+            <MissingImagesNotice session={session} />
+            <FirstRunHint />
+          </>
+        }
+        submitter={guarded}
+      />
+      <SubmitWithoutImagesDialog
+        open={asking !== null}
+        onAnswer={(submit) => asking?.answer(submit)}
+      />
+    </>
+  );
+}
+
+/** The drafts menu on the editor's store: a rename is the editor's, for one undo history. */
+function OpenDraftMenu({ session }: { session: DraftSession }) {
+  const name = useDraftStore((s) => s.name);
+  const { rename, endHistoryGroup } = useDraftActions();
+  return (
+    <DraftsMenu session={session} name={name} onRename={rename} onRenameEnd={endHistoryGroup} />
   );
 }
 
@@ -75,12 +221,11 @@ function useSubmitter(): StudioSubmitter {
       async submit(request) {
         try {
           const created = await mutateAsync(request);
-          const wait = created.estimated_wait_minutes;
+          const wait = describeWait(created.estimated_wait_minutes);
           toast.success("Job submitted", {
-            description:
-              wait != null && wait > 0
-                ? `Job ${created.job_id.slice(0, 8)} is queued: about ${Math.max(1, Math.round(wait))} min to wait.`
-                : `Job ${created.job_id.slice(0, 8)} is queued.`,
+            description: wait
+              ? `Job ${created.job_id.slice(0, 8)} is queued: ${wait} to wait, by the server's estimate.`
+              : `Job ${created.job_id.slice(0, 8)} is queued.`,
             action: {
               label: "View job",
               onClick: () => void navigate(`/jobs/${encodeURIComponent(created.job_id)}`),

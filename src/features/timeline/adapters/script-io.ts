@@ -48,10 +48,15 @@ export function encodeShareFragment(
   script: ScriptEntry[],
   options: { portrait: boolean; name: string },
 ): { fragment: string; imagesOmitted: number } {
-  let imagesOmitted = 0;
+  // Which starts (by their order among the starts) had an image, so the draft opened from the
+  // link can say which images to add back.
+  const noImage: number[] = [];
+  let starts = 0;
   const stripped = script.map((entry) => {
-    if (!entry.start?.image) return entry;
-    imagesOmitted++;
+    if (!entry.start) return entry;
+    const n = starts++;
+    if (!entry.start.image) return entry;
+    noImage.push(n);
     return { ...entry, start: { prompt: entry.start.prompt } };
   });
   const payload = JSON.stringify({
@@ -59,14 +64,23 @@ export function encodeShareFragment(
     name: options.name,
     portrait: options.portrait,
     script: stripped,
+    ...(noImage.length > 0 ? { noImage } : {}),
   });
-  return { fragment: `script=${LZString.compressToEncodedURIComponent(payload)}`, imagesOmitted };
+  return {
+    fragment: `script=${LZString.compressToEncodedURIComponent(payload)}`,
+    imagesOmitted: noImage.length,
+  };
 }
 
-export function decodeShareFragment(
-  hash: string,
-):
-  | { ok: true; script: ScriptEntry[]; portrait: boolean; name: string }
+export function decodeShareFragment(hash: string):
+  | {
+      ok: true;
+      script: ScriptEntry[];
+      portrait: boolean;
+      name: string;
+      /** The starts, by their order among the starts, whose image the link left out. */
+      imagesOmitted: number[];
+    }
   | { ok: false; message: string }
   | null {
   const match = /(?:^#?|&)script=([^&]*)/.exec(hash);
@@ -74,7 +88,7 @@ export function decodeShareFragment(
   const text = LZString.decompressFromEncodedURIComponent(match[1] ?? "");
   if (!text)
     return { ok: false, message: "The share link is damaged: it could not be decompressed." };
-  let value: { name?: unknown; portrait?: unknown; script?: unknown };
+  let value: { name?: unknown; portrait?: unknown; script?: unknown; noImage?: unknown };
   try {
     value = JSON.parse(text) as typeof value;
   } catch {
@@ -92,5 +106,8 @@ export function decodeShareFragment(
     script: parsed.script,
     portrait: value.portrait === true,
     name: typeof value.name === "string" && value.name ? value.name : "Shared script",
+    imagesOmitted: Array.isArray(value.noImage)
+      ? value.noImage.filter((n): n is number => Number.isInteger(n) && n >= 0)
+      : [],
   };
 }

@@ -1,47 +1,18 @@
-// The studio's editing model of a script: streams as clips that own their entries, so the
-// editor moves a clip as one thing, while the wire format stays a flat list (see convert.ts).
+// The studio's editing model of a script. The document types are shared with the drafts
+// feature, so they live in src/lib/draft; the timeline's own helpers are below.
+import type { Timeline } from "../../../lib/draft/document";
 
-export interface StartEntry {
-  id: string;
-  timestampMs: number;
-  prompt: string;
-  /** The image as it is submitted: a data URL already cropped to the model's frame. */
-  image?: string;
-}
-
-export interface InteractionEntry {
-  id: string;
-  timestampMs: number;
-  prompt: string;
-}
-
-export interface EndEntry {
-  id: string;
-  timestampMs: number;
-}
-
-export interface Clip {
-  id: string;
-  start: StartEntry;
-  /** In script order: by time, ties in the order they were written. */
-  interactions: InteractionEntry[];
-  end: EndEntry;
-}
-
-export interface Timeline {
-  portrait: boolean;
-  clips: Clip[];
-}
+export type {
+  Clip,
+  DraftData,
+  EndEntry,
+  InteractionEntry,
+  StartEntry,
+  Timeline,
+} from "../../../lib/draft/document";
+export { createId, emptyTimeline } from "../../../lib/draft/document";
 
 export type EntryKind = "start" | "interact" | "end";
-
-export function createId(): string {
-  return crypto.randomUUID();
-}
-
-export function emptyTimeline(portrait = false): Timeline {
-  return { portrait, clips: [] };
-}
 
 /**
  * Entry ids in the order `timelineToScript` emits their entries, so a problem that

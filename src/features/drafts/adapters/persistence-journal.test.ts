@@ -5,8 +5,8 @@ import { createStore, get } from "idb-keyval";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MemoryStorage } from "../../../test/memory-storage";
 import type { DraftPersistence } from "../hooks/use-draft-session";
-import type { Timeline } from "../model/timeline";
-import type { DraftData } from "../store/draft-store";
+import type { Timeline } from "../../../lib/draft/document";
+import type { DraftData } from "../../../lib/draft/document";
 import { JOURNAL_FULL_MESSAGE, JournalWriteError } from "./edit-journal";
 import { createDraftPersistence } from "./persistence";
 
@@ -177,6 +177,59 @@ describe("the journal in the persistence", () => {
     } finally {
       reads.mockRestore();
     }
+  });
+
+  it("keeps an image set the moment before a reload, its save never started", async () => {
+    const { dbName, journal, drafts } = fresh();
+    drafts.schedule({ ...draft, timeline: { ...timeline, clips: [] } });
+    await drafts.flush();
+    drafts.schedule(draft);
+    // The page goes before the image's save starts.
+    drafts.dispose();
+
+    const loaded = await open(dbName, journal).load("d1");
+    expect(loaded?.timeline.clips[0]?.start.image).toBe(image);
+  });
+
+  it("drops a kept image once IndexedDB holds it, and never replays a stale one", async () => {
+    const { dbName, journal, drafts } = fresh();
+    const before = "data:image/png;base64,AAAA";
+    const withImage = (data: DraftData, url: string): DraftData => ({
+      ...data,
+      timeline: {
+        ...data.timeline,
+        clips: data.timeline.clips.map((c) => ({ ...c, start: { ...c.start, image: url } })),
+      },
+    });
+    drafts.schedule(withImage(draft, before));
+    await drafts.flush();
+    const keys = () => Array.from({ length: journal!.length }, (_, i) => journal!.key(i));
+    expect(keys().filter((k) => k?.includes("image:"))).toEqual([]);
+
+    // A new image, then back to the saved one (an undo) before either is saved.
+    drafts.schedule(withImage(draft, image));
+    expect(keys().filter((k) => k?.includes("image:"))).toHaveLength(1);
+    drafts.schedule(withPrompt(withImage(draft, before), "undone"));
+    expect(keys().filter((k) => k?.includes("image:"))).toEqual([]);
+    drafts.dispose();
+
+    const loaded = await open(dbName, journal).load("d1");
+    expect(loaded?.timeline.clips[0]?.start.image).toBe(before);
+    expect(loaded?.timeline.clips[0]?.start.prompt).toBe("undone");
+  });
+
+  it("never writes an older copy over a newer record (a tab that lost the draft)", async () => {
+    const { dbName, journal, drafts } = fresh();
+    // Without an image, so nothing saves before the test says so.
+    const plain = { ...draft, name: "old" };
+    drafts.schedule({ ...plain, timeline: { ...timeline, clips: [] } });
+    // Another tab saves a later edit first.
+    const other = open(dbName, journal);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    other.schedule({ ...plain, name: "new", timeline: { ...timeline, clips: [] } });
+    await other.flush();
+    await drafts.flush();
+    expect((await open(dbName, null).load("d1"))?.name).toBe("new");
   });
 
   it("saves a new image to IndexedDB at once instead of after the delay", async () => {

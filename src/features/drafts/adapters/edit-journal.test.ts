@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MemoryStorage } from "../../../test/memory-storage";
-import type { Timeline } from "../model/timeline";
-import type { DraftData } from "../store/draft-store";
+import type { Timeline } from "../../../lib/draft/document";
+import type { DraftData } from "../../../lib/draft/document";
 import { createEditJournal, JOURNAL_FULL_MESSAGE, JournalWriteError } from "./edit-journal";
 
 const image = `data:image/png;base64,${"A".repeat(300_000)}`;

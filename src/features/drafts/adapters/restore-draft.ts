@@ -2,8 +2,8 @@
 // fills fields a record lacks with defaults, and rejects records that cannot be a draft with a
 // message naming what is wrong, so one damaged record never takes the studio down with it
 // (after Excalidraw's data/restore.ts).
-import type { Clip, EndEntry, InteractionEntry, StartEntry } from "../model/timeline";
-import { createId } from "../model/timeline";
+import type { Clip, EndEntry, InteractionEntry, StartEntry } from "../../../lib/draft/document";
+import { createId } from "../../../lib/draft/document";
 
 /** The version `createDraftPersistence` writes. Bump it, and add a step below, on a change. */
 export const DRAFT_VERSION = 1;
@@ -23,6 +23,10 @@ export interface StoredDraft {
   originals: Record<string, Blob>;
   createdAt: number;
   updatedAt: number;
+  /** Start ids whose image did not come along (a share link); absent when none. */
+  missingImages?: string[];
+  /** The creator chose to submit without those images. */
+  imagesWaived?: true;
 }
 
 /**
@@ -94,6 +98,10 @@ function restoreClip(raw: unknown, index: number): StoredClip {
   };
   const startImage = image(raw.start.image);
   if (startImage) start.image = startImage;
+  // A stream's name and colour, where the studio that saved it had them.
+  if (typeof raw.start.name === "string") start.name = raw.start.name;
+  if (typeof raw.start.color === "string") start.color = raw.start.color;
+
   if (raw.interactions !== undefined && !Array.isArray(raw.interactions)) {
     throw new RestoreError(`${what}'s interactions are not a list`);
   }
@@ -142,7 +150,7 @@ function restoreCurrent(raw: Fields, fallbackId: string | undefined): StoredDraf
   const createdAt =
     typeof raw.createdAt === "number" && Number.isFinite(raw.createdAt) ? raw.createdAt : updatedAt;
   const name = text(raw.name, "").trim() === "" ? DEFAULT_DRAFT_NAME : (raw.name as string);
-  return {
+  const draft: StoredDraft = {
     version: DRAFT_VERSION,
     id: draftId,
     name,
@@ -152,6 +160,12 @@ function restoreCurrent(raw: Fields, fallbackId: string | undefined): StoredDraf
     createdAt,
     updatedAt,
   };
+  const missing = Array.isArray(raw.missingImages)
+    ? raw.missingImages.filter((id): id is string => typeof id === "string")
+    : [];
+  if (missing.length > 0) draft.missingImages = missing;
+  if (raw.imagesWaived === true) draft.imagesWaived = true;
+  return draft;
 }
 
 /**

@@ -2,11 +2,13 @@
 // a reload, a closed tab or a crashed renderer can drop one still in flight; setItem is
 // synchronous, and once it returns the value is the browser's, not the page's. So every edit is
 // journaled at once, the IndexedDB save that follows settles the entry, and loading a draft
-// replays an entry newer than its IndexedDB copy. Images stay out (a cropped frame is a data URL
-// of hundreds of KB): an entry only marks the starts that have one, and replay takes those
-// images from IndexedDB.
-import type { Clip, StartEntry } from "../model/timeline";
-import type { DraftData } from "../store/draft-store";
+// replays an entry newer than its IndexedDB copy. Images stay out of entries (a cropped frame is
+// a data URL of hundreds of KB, and an entry is rewritten at every keystroke): an entry only
+// marks the starts that have one, and replay takes those images from IndexedDB, or, for an
+// image IndexedDB has not taken yet, from its own key here, written once and removed when the
+// save that holds it lands.
+import type { Clip, StartEntry } from "../../../lib/draft/document";
+import type { KeptDraft } from "../hooks/use-draft-session";
 
 const JOURNAL_VERSION = 1;
 
@@ -21,6 +23,8 @@ export interface JournalEntry {
   portrait: boolean;
   createdAt: number;
   clips: unknown[];
+  missingImages?: unknown;
+  imagesWaived?: unknown;
 }
 
 /** The browser refused a journal write: storage full, or web storage blocked. */
@@ -30,7 +34,7 @@ export class JournalWriteError extends Error {
 
 export interface EditJournal {
   /** Keeps `data` as edited at `savedAt`; throws JournalWriteError when the browser refuses. */
-  write(data: DraftData, savedAt: number): void;
+  write(data: KeptDraft, savedAt: number): void;
   /** The entry of draft `id`, or null when there is none or it is damaged. */
   read(id: string): JournalEntry | null;
   readAll(): JournalEntry[];
@@ -39,6 +43,14 @@ export interface EditJournal {
   remove(id: string): void;
   lastOpenId(): string | null;
   setLastOpenId(id: string): void;
+  /** Keeps an image IndexedDB does not hold yet; throws JournalWriteError when refused. */
+  keepImage(draftId: string, startId: string, dataUrl: string): void;
+  /** The image kept for a start of draft `draftId`, or null. */
+  image(draftId: string, startId: string): string | null;
+  /** Drops the kept images of draft `draftId` that `drop` picks (all, without it). */
+  dropImages(draftId: string, drop?: (startId: string, dataUrl: string) => boolean): void;
+  /** The journal key of draft `id`'s entry, to tell its storage events apart. */
+  keyOf(id: string): string;
 }
 
 export const JOURNAL_FULL_MESSAGE =
@@ -56,7 +68,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function journalClips(data: DraftData): JournalClip[] {
+function journalClips(data: KeptDraft): JournalClip[] {
   return data.timeline.clips.map((clip) => {
     const { image, ...start } = clip.start;
     return image === undefined ? clip : { ...clip, start: { ...start, hasImage: true } };
@@ -68,6 +80,7 @@ export function createEditJournal(storage: Storage, prefix: string): EditJournal
   const entryPrefix = `${prefix}journal:`;
   const key = (id: string) => `${entryPrefix}${id}`;
   const lastOpenKey = `${prefix}last-open`;
+  const imagePrefix = (draftId: string) => `${prefix}image:${draftId}:`;
 
   const parse = (text: string, id: string | null): JournalEntry | null => {
     let raw: unknown;
@@ -90,8 +103,8 @@ export function createEditJournal(storage: Storage, prefix: string): EditJournal
     ) {
       return null;
     }
-    const { savedAt, name, portrait, createdAt, clips } = raw;
-    return { savedAt, id: raw.id, name, portrait, createdAt, clips };
+    const { savedAt, name, portrait, createdAt, clips, missingImages, imagesWaived } = raw;
+    return { savedAt, id: raw.id, name, portrait, createdAt, clips, missingImages, imagesWaived };
   };
 
   const remove = (id: string) => {
@@ -121,6 +134,8 @@ export function createEditJournal(storage: Storage, prefix: string): EditJournal
         portrait: data.timeline.portrait,
         createdAt: data.createdAt,
         clips: journalClips(data),
+        missingImages: data.missingImages,
+        imagesWaived: data.imagesWaived,
       });
       try {
         storage.setItem(key(data.draftId), text);
@@ -166,6 +181,35 @@ export function createEditJournal(storage: Storage, prefix: string): EditJournal
         throw refusal(error);
       }
     },
+    keepImage(draftId, startId, dataUrl) {
+      try {
+        storage.setItem(`${imagePrefix(draftId)}${startId}`, dataUrl);
+      } catch (error) {
+        throw refusal(error);
+      }
+    },
+    image(draftId, startId) {
+      return getItem(`${imagePrefix(draftId)}${startId}`);
+    },
+    dropImages(draftId, drop) {
+      const start = imagePrefix(draftId);
+      const names: string[] = [];
+      try {
+        for (let i = 0; i < storage.length; i++) {
+          const name = storage.key(i);
+          if (name !== null && name.startsWith(start)) names.push(name);
+        }
+        for (const name of names) {
+          const text = drop ? getItem(name) : null;
+          if (!drop || (text !== null && drop(name.slice(start.length), text))) {
+            storage.removeItem(name);
+          }
+        }
+      } catch {
+        // Storage that cannot be reached holds nothing to drop.
+      }
+    },
+    keyOf: key,
   };
 }
 

@@ -1,10 +1,10 @@
 // Drafts in IndexedDB, images as Blobs rather than base64 text. Each change is journaled at once
 // in localStorage (edit-journal.ts) and saved to IndexedDB a moment later, coalesced; loading a
-// draft replays a journal entry newer than its IndexedDB copy.
-import { createStore, del, get, keys, set, type UseStore } from "idb-keyval";
-import type { Clip, Timeline } from "../model/timeline";
-import type { DraftData } from "../store/draft-store";
-import type { DraftPersistence, DraftSummary } from "../hooks/use-draft-session";
+// draft replays a journal entry newer than its IndexedDB copy. A save never replaces a record
+// newer than itself, so a tab that lost a draft to another cannot write an older copy over it.
+import { createStore, del, get, keys, set, update, type UseStore } from "idb-keyval";
+import type { Clip, Timeline } from "../../../lib/draft/document";
+import type { DraftListing, DraftPersistence, KeptDraft } from "../hooks/use-draft-session";
 import {
   browserJournalStorage,
   createEditJournal,
@@ -67,13 +67,19 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * The draft a journal entry describes: its text and times from the entry, the images of the
  * starts it marks from the IndexedDB copy. Null when the entry cannot be read as a draft.
  */
-function replayEntry(entry: JournalEntry, record: StoredDraft | null): StoredDraft | null {
+function replayEntry(
+  entry: JournalEntry,
+  record: StoredDraft | null,
+  keptImage: (startId: string) => string | null,
+): StoredDraft | null {
   const images = new Map(record?.clips.map((clip) => [clip.start.id, clip.start.image]));
   const originals: Record<string, Blob> = {};
   const clips = entry.clips.map((clip) => {
     if (!isObject(clip) || !isObject(clip.start)) return clip;
     const { hasImage, ...start } = clip.start;
-    const image = hasImage === true ? images.get(String(start.id)) : undefined;
+    // An image set just before the page went is kept apart until IndexedDB has it.
+    const image =
+      hasImage === true ? (keptImage(String(start.id)) ?? images.get(String(start.id))) : undefined;
     if (!image) return { ...clip, start };
     const original = record?.originals[String(start.id)];
     if (original) originals[String(start.id)] = original;
@@ -89,13 +95,15 @@ function replayEntry(entry: JournalEntry, record: StoredDraft | null): StoredDra
       originals,
       createdAt: entry.createdAt,
       updatedAt: entry.savedAt,
+      missingImages: entry.missingImages,
+      imagesWaived: entry.imagesWaived,
     },
     entry.id,
   );
   return restored.ok ? restored.draft : null;
 }
 
-async function fromStored(stored: StoredDraft): Promise<DraftData> {
+async function fromStored(stored: StoredDraft): Promise<KeptDraft> {
   const clips: Clip[] = await Promise.all(
     stored.clips.map(async (clip) => {
       const { image, ...start } = clip.start;
@@ -105,13 +113,29 @@ async function fromStored(stored: StoredDraft): Promise<DraftData> {
     }),
   );
   const timeline: Timeline = { portrait: stored.portrait, clips };
-  return {
+  const data: KeptDraft = {
     draftId: stored.id,
     name: stored.name,
     timeline,
     originals: stored.originals,
     createdAt: stored.createdAt,
   };
+  if (stored.missingImages) data.missingImages = stored.missingImages;
+  if (stored.imagesWaived) data.imagesWaived = true;
+  return data;
+}
+
+function imagesOf(data: KeptDraft): Map<string, string> {
+  const images = new Map<string, string>();
+  for (const clip of data.timeline.clips) {
+    if (clip.start.image !== undefined) images.set(clip.start.id, clip.start.image);
+  }
+  return images;
+}
+
+/** The first start's image, for the drafts browser's thumbnail. */
+function thumbnailOf(draft: StoredDraft): Blob | undefined {
+  return draft.clips.find((clip) => clip.start.image)?.start.image;
 }
 
 export function createDraftPersistence(
@@ -134,7 +158,7 @@ export function createDraftPersistence(
   let journalProblem: Error | null = opened.problem;
   let journalProblemReported = false;
   const cache = new Map<string, WeakMap<object, Blob>>();
-  let pending: { data: DraftData; at: number } | null = null;
+  let pending: { data: KeptDraft; at: number } | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let saving: Promise<void> = Promise.resolve();
   let onError: ((error: Error) => void) | null = null;
@@ -146,23 +170,60 @@ export function createDraftPersistence(
   // that brings an image not among them is saved at once, so the image is not left only in
   // memory for the autosave delay: the journal holds no image bytes.
   let written: { draftId: string; images: Map<string, string> } | null = null;
+  // The images IndexedDB holds, by draft and start, and those kept in the journal until it
+  // does: an image is written to localStorage once, not at every later keystroke.
+  const landed = new Map<string, Map<string, string>>();
+  const kept = new Map<string, string>();
+  const keptKey = (draftId: string, startId: string) => `${draftId}\n${startId}`;
 
-  const markWritten = (data: DraftData) => {
-    const images = new Map<string, string>();
-    for (const clip of data.timeline.clips) {
-      if (clip.start.image !== undefined) images.set(clip.start.id, clip.start.image);
-    }
-    written = { draftId: data.draftId, images };
+  const markWritten = (data: KeptDraft) => {
+    written = { draftId: data.draftId, images: imagesOf(data) };
   };
 
-  const hasUnwrittenImage = (data: DraftData) =>
+  const markLanded = (draftId: string, images: Map<string, string>) => {
+    landed.set(draftId, images);
+    const stale: string[] = [];
+    for (const [key, image] of kept) {
+      const [id, startId] = key.split("\n") as [string, string];
+      if (id === draftId && images.get(startId) === image) stale.push(startId);
+    }
+    if (stale.length === 0) return;
+    for (const startId of stale) kept.delete(keptKey(draftId, startId));
+    journal?.dropImages(draftId, (startId, image) => images.get(startId) === image);
+  };
+
+  // An image IndexedDB does not hold yet goes to the journal with the edit that set it, so a
+  // reload before the save lands keeps it; one back to what IndexedDB holds drops its copy.
+  const keepImages = (data: KeptDraft) => {
+    if (!journal) return;
+    const held = landed.get(data.draftId);
+    const present = new Set<string>();
+    for (const { start } of data.timeline.clips) {
+      present.add(start.id);
+      const key = keptKey(data.draftId, start.id);
+      const image = start.image;
+      if (image === undefined || held?.get(start.id) === image) {
+        if (kept.delete(key)) journal.dropImages(data.draftId, (id) => id === start.id);
+        continue;
+      }
+      if (kept.get(key) === image) continue;
+      try {
+        journal.keepImage(data.draftId, start.id, image);
+        kept.set(key, image);
+      } catch {
+        // Too big for what localStorage has left: the save right after is its only copy.
+      }
+    }
+  };
+
+  const hasUnwrittenImage = (data: KeptDraft) =>
     data.timeline.clips.some(
       ({ start }) =>
         start.image !== undefined &&
         (written?.draftId !== data.draftId || written.images.get(start.id) !== start.image),
     );
 
-  const journalEdit = (data: DraftData, at: number) => {
+  const journalEdit = (data: KeptDraft, at: number) => {
     if (journal) {
       try {
         journal.write(data, at);
@@ -180,10 +241,10 @@ export function createDraftPersistence(
     }
   };
 
-  const toStored = (data: DraftData, at: number): StoredDraft => {
+  const toStored = (data: KeptDraft, at: number): StoredDraft => {
     const blobs = cache.get(data.draftId) ?? new WeakMap<object, Blob>();
     cache.set(data.draftId, blobs);
-    return {
+    const stored: StoredDraft = {
       version: DRAFT_VERSION,
       id: data.draftId,
       name: data.name,
@@ -203,20 +264,37 @@ export function createDraftPersistence(
       createdAt: data.createdAt,
       updatedAt: at,
     };
+    if (data.missingImages && data.missingImages.length > 0) {
+      stored.missingImages = data.missingImages;
+    }
+    if (data.imagesWaived) stored.imagesWaived = true;
+    return stored;
   };
+
+  const isNewerThan = (raw: unknown, at: number) =>
+    isObject(raw) && typeof raw.updatedAt === "number" && raw.updatedAt > at;
 
   // Written in order, a failed write not blocking the next; once a record is in IndexedDB its
   // journal entry has nothing newer to offer, unless an edit came after it.
-  const put = (stored: StoredDraft) => {
+  const put = (stored: StoredDraft, images?: Map<string, string>) => {
     saving = saving
       .catch(() => undefined)
       .then(async () => {
+        let replaced = true;
         try {
-          await set(`draft:${stored.id}`, stored, store());
+          await update(
+            `draft:${stored.id}`,
+            (old: unknown) => {
+              replaced = !isNewerThan(old, stored.updatedAt);
+              return replaced ? stored : old;
+            },
+            store(),
+          );
         } catch (error) {
           throw describe(error);
         }
         journal?.settle(stored.id, stored.updatedAt);
+        if (replaced && images) markLanded(stored.id, images);
       })
       .catch((error: Error) => {
         onError?.(error);
@@ -229,8 +307,8 @@ export function createDraftPersistence(
     setErrorHandler(fn) {
       onError = fn;
     },
-    async list(): Promise<DraftSummary[]> {
-      let summaries: DraftSummary[];
+    async list(): Promise<DraftListing[]> {
+      let summaries: DraftListing[];
       try {
         const ids = (await keys(store())).filter(
           (k): k is string => typeof k === "string" && k.startsWith("draft:"),
@@ -240,13 +318,24 @@ export function createDraftPersistence(
         );
         summaries = records
           .filter(({ raw }) => raw !== undefined)
-          .map(({ key, raw }): DraftSummary => {
+          .map(({ key, raw }): DraftListing => {
             const id = key.slice("draft:".length);
             const restored = restoreDraft(raw, id);
             // Opening an unreadable one reports why, through load().
-            if (!restored.ok) return { id, name: UNREADABLE_DRAFT_NAME, updatedAt: 0 };
-            const { name, updatedAt } = restored.draft;
-            return { id, name, updatedAt };
+            if (!restored.ok) {
+              return { id, name: UNREADABLE_DRAFT_NAME, updatedAt: 0, unreadable: true };
+            }
+            const { name, updatedAt, clips, portrait } = restored.draft;
+            const listing: DraftListing = {
+              id,
+              name,
+              updatedAt,
+              streams: clips.length,
+              portrait,
+            };
+            const thumbnail = thumbnailOf(restored.draft);
+            if (thumbnail) listing.thumbnail = thumbnail;
+            return listing;
           });
       } catch (error) {
         throw describe(error);
@@ -257,7 +346,15 @@ export function createDraftPersistence(
         const known = byId.get(entry.id);
         if (known && known.updatedAt >= entry.savedAt) continue;
         const name = entry.name.trim() === "" ? DEFAULT_DRAFT_NAME : entry.name;
-        byId.set(entry.id, { id: entry.id, name, updatedAt: entry.savedAt });
+        byId.set(entry.id, {
+          ...known,
+          id: entry.id,
+          name,
+          updatedAt: entry.savedAt,
+          streams: entry.clips.length,
+          portrait: entry.portrait,
+          unreadable: undefined,
+        });
       }
       return [...byId.values()].sort((a, b) => b.updatedAt - a.updatedAt);
     },
@@ -274,23 +371,32 @@ export function createDraftPersistence(
       const restored = raw === undefined ? null : restoreDraft(raw, id);
       const record = restored?.ok ? restored.draft : null;
       if (entry && (record === null || entry.savedAt > record.updatedAt)) {
-        const replayed = replayEntry(entry, record);
+        const replayed = replayEntry(
+          entry,
+          record,
+          (startId) => journal?.image(id, startId) ?? null,
+        );
         if (replayed) {
           lastAt = Math.max(lastAt, replayed.updatedAt);
-          // Into IndexedDB at once; the entry is settled when that lands.
-          put(replayed).catch(() => undefined);
           const data = await fromStored(replayed);
+          // Into IndexedDB at once; the entry is settled, and kept images dropped, when it lands.
+          put(replayed, imagesOf(data)).catch(() => undefined);
           markWritten(data);
           return data;
         }
-      } else if (entry && record) {
-        journal?.settle(id, record.updatedAt);
+      } else if (record) {
+        if (entry) journal?.settle(id, record.updatedAt);
+        // The record holds every edit, so images kept for a save that never landed are stale.
+        journal?.dropImages(id);
+        for (const key of [...kept.keys()]) if (key.startsWith(`${id}\n`)) kept.delete(key);
       }
       if (unreadable) throw unreadable;
       if (restored === null) return null;
       if (!restored.ok) throw new UnreadableDraftError(restored.message);
+      lastAt = Math.max(lastAt, restored.draft.updatedAt);
       const data = await fromStored(restored.draft);
       markWritten(data);
+      landed.set(id, imagesOf(data));
       return data;
     },
     async remove(id) {
@@ -300,6 +406,18 @@ export function createDraftPersistence(
         throw describe(error);
       }
       journal?.remove(id);
+      journal?.dropImages(id);
+      landed.delete(id);
+    },
+    watch(id, onChange) {
+      if (!journal || typeof window === "undefined") return () => undefined;
+      const key = journal.keyOf(id);
+      // Another tab's edit lands in this tab's localStorage as a storage event.
+      const onStorage = (event: StorageEvent) => {
+        if (event.key === key) onChange();
+      };
+      window.addEventListener("storage", onStorage);
+      return () => window.removeEventListener("storage", onStorage);
     },
     async lastOpenId() {
       const journaled = journal?.lastOpenId() ?? null;
@@ -328,6 +446,7 @@ export function createDraftPersistence(
         persistence.flush().catch(() => undefined);
       }
       const at = stamp();
+      keepImages(data);
       journalEdit(data, at);
       pending = { data, at };
       if (timer) clearTimeout(timer);
@@ -348,7 +467,7 @@ export function createDraftPersistence(
       pending = null;
       if (!next) return saving;
       markWritten(next.data);
-      return put(toStored(next.data, next.at));
+      return put(toStored(next.data, next.at), imagesOf(next.data));
     },
     dispose() {
       if (timer) clearTimeout(timer);

@@ -1,6 +1,6 @@
 import "fake-indexeddb/auto";
 import { describe, expect, it, vi } from "vitest";
-import type { Timeline } from "../model/timeline";
+import type { Timeline } from "../../../lib/draft/document";
 import { createStore, get, set } from "idb-keyval";
 import { createDraftPersistence, UNREADABLE_DRAFT_NAME } from "./persistence";
 import { DEFAULT_DRAFT_NAME, DRAFT_VERSION, UnreadableDraftError } from "./restore-draft";
@@ -123,7 +123,9 @@ describe("restoring saved drafts", () => {
       originals: {},
       createdAt: 1,
     });
-    expect(await drafts.list()).toEqual([{ id: "d1", name: "Old", updatedAt: 2 }]);
+    expect(await drafts.list()).toEqual([
+      expect.objectContaining({ id: "d1", name: "Old", updatedAt: 2, streams: 1 }),
+    ]);
   });
 
   it("fills the fields a draft lacks with defaults", async () => {
@@ -211,7 +213,7 @@ describe("restoring saved drafts", () => {
     const list = await drafts.list();
     expect(list).toEqual(
       expect.arrayContaining([
-        { id: "d1", name: UNREADABLE_DRAFT_NAME, updatedAt: 0 },
+        { id: "d1", name: UNREADABLE_DRAFT_NAME, updatedAt: 0, unreadable: true },
         expect.objectContaining({ id: "d2", name: "Fine" }),
       ]),
     );

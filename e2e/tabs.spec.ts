@@ -1,0 +1,77 @@
+// The same draft in two tabs of one browser: one edits, the other shows it read-only and
+// follows its edits, until it takes the draft over; nothing one tab does is silently lost to
+// the other.
+import { expect, type Page, test } from "./test";
+import { entry, fixture, openStudio } from "./studio-helpers";
+
+const readOnlyNotice = (page: Page) =>
+  page.getByRole("alert").filter({ hasText: "This draft is open in another tab." });
+
+test("a second tab is read-only until it takes the draft over, and keeps what it edits", async ({
+  page: first,
+  context,
+}) => {
+  await openStudio(first);
+  await first.getByLabel("Import script").setInputFiles(fixture("two-streams.json"));
+  await expect(entry(first, "start at 9.00 s")).toBeVisible();
+
+  // The second tab opens the last open draft: the one the first tab is editing.
+  const second = await context.newPage();
+  await second.goto("/");
+  await expect(readOnlyNotice(second)).toBeVisible();
+  await expect(entry(second, "start at 9.00 s")).toBeAttached();
+  await expect(second.getByRole("textbox", { name: "Draft name" })).not.toBeEditable();
+  // Keyboard shortcuts reach the page, not the draft: deleting everything is refused.
+  await second.locator("body").press("Control+a");
+  await second.locator("body").press("Delete");
+  await expect(second.getByText("This draft is open in another tab. Take it over")).toBeVisible();
+  await expect(entry(second, "start at 9.00 s")).toBeAttached();
+  await expect(readOnlyNotice(first)).toHaveCount(0);
+
+  // The first tab's edits show up in the second as they are made.
+  await first.getByRole("textbox", { name: "Draft name" }).fill("Neon and desert");
+  await expect(second.getByRole("textbox", { name: "Draft name" })).toHaveValue("Neon and desert");
+
+  // Taking over: the second tab edits, the first turns read-only.
+  await second.getByRole("button", { name: "Take over here" }).click();
+  await expect(readOnlyNotice(second)).toHaveCount(0);
+  await expect(readOnlyNotice(first)).toBeVisible();
+  await expect(second.getByRole("textbox", { name: "Draft name" })).toHaveValue("Neon and desert");
+  await second.getByRole("textbox", { name: "Draft name" }).fill("Taken over");
+  await second.getByRole("button", { name: "Add stream" }).click();
+  await expect(entry(second, "start at 12.00 s")).toBeVisible();
+  await expect(first.getByRole("textbox", { name: "Draft name" })).toHaveValue("Taken over");
+  await expect(entry(first, "start at 12.00 s")).toBeAttached();
+  await expect(first.getByRole("textbox", { name: "Draft name" })).not.toBeEditable();
+
+  // A reload of the read-only tab keeps it read-only, with the other tab's edits.
+  await first.reload();
+  await expect(readOnlyNotice(first)).toBeVisible();
+  await expect(first.getByRole("textbox", { name: "Draft name" })).toHaveValue("Taken over");
+  await expect(entry(first, "start at 12.00 s")).toBeAttached();
+
+  // Closing the tab that edits hands the draft back, its edits kept.
+  await second.close();
+  await expect(readOnlyNotice(first)).toHaveCount(0);
+  await expect(first.getByRole("textbox", { name: "Draft name" })).toHaveValue("Taken over");
+  await first.getByRole("button", { name: "Add stream" }).click();
+  await expect(entry(first, "start at 17.00 s")).toBeVisible();
+  await first.reload();
+  await expect(entry(first, "start at 17.00 s")).toBeVisible();
+  await expect(entry(first, "start at 12.00 s")).toBeVisible();
+  await expect(first.getByRole("textbox", { name: "Draft name" })).toHaveValue("Taken over");
+});
+
+test("a new draft in a second tab is that tab's own to edit", async ({ page: first, context }) => {
+  await openStudio(first);
+  const second = await context.newPage();
+  await second.goto("/");
+  await expect(readOnlyNotice(second)).toBeVisible();
+  await second.getByRole("button", { name: "New draft" }).click();
+  await expect(readOnlyNotice(second)).toHaveCount(0);
+  await second.getByRole("button", { name: "Add stream" }).click();
+  await expect(entry(second, "start at 0.00 s")).toBeVisible();
+  // The first tab's draft was not touched.
+  await expect(entry(first, "start at 0.00 s")).toHaveCount(0);
+  await expect(readOnlyNotice(first)).toHaveCount(0);
+});

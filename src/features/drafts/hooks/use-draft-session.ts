@@ -1,0 +1,589 @@
+// The drafts the studio knows and the one open in it: opening the last one (or a shared link)
+// on start, saving the open one on each change, new, duplicate, rename, delete and switch, and
+// holding the open draft's lock so two tabs never both write it. Storage failures are reported
+// through `onStorageError`, never swallowed.
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { toast } from "sonner";
+import {
+  createId,
+  type DraftData,
+  emptyTimeline,
+  type Timeline,
+} from "../../../lib/draft/document";
+import { lockDraft, type LockState, withDraftLock } from "../adapters/draft-lock";
+import { JournalWriteError } from "../adapters/edit-journal";
+import { UnreadableDraftError } from "../adapters/restore-draft";
+import { uniqueName } from "../model/unique-name";
+
+/** What the drafts feature keeps with a draft besides its document. */
+export interface DraftMeta {
+  /** Starts that had an image where the draft came from (a share link carries none). */
+  missingImages?: string[];
+  /** The creator chose to submit without those images; not asked again. */
+  imagesWaived?: boolean;
+}
+
+export type KeptDraft = DraftData & DraftMeta;
+
+export interface DraftListing {
+  id: string;
+  name: string;
+  updatedAt: number;
+  /** Absent for a draft known only from an edit IndexedDB has not taken yet. */
+  streams?: number;
+  portrait?: boolean;
+  /** The first start's image, for a thumbnail. */
+  thumbnail?: Blob;
+  unreadable?: boolean;
+}
+
+/** What the session needs from storage; `createDraftPersistence` adapts the IndexedDB one. */
+export interface DraftPersistence {
+  list(): Promise<DraftListing[]>;
+  load(id: string): Promise<KeptDraft | null>;
+  remove(id: string): Promise<void>;
+  lastOpenId(): Promise<string | null>;
+  setLastOpenId(id: string): Promise<void>;
+  /**
+   * Keeps the change at once, so a reload or a crash straight after it loses nothing, and
+   * saves it to IndexedDB soon, coalescing bursts of changes.
+   */
+  schedule(data: KeptDraft): void;
+  /** Saves what is scheduled now. */
+  flush(): Promise<void>;
+  /** Calls `onChange` when another tab changes draft `id`; returns how to stop. */
+  watch(id: string, onChange: () => void): () => void;
+  dispose(): void;
+  /** Where failures of background saves are reported. */
+  setErrorHandler(handler: (error: Error) => void): void;
+}
+
+/** The editor's store as the session sees it: a draft it can read, watch and put back. */
+export interface DraftDocumentStore {
+  getState(): DraftData;
+  setState(partial: Partial<DraftData>): void;
+  subscribe(listener: (state: DraftData, previous: DraftData) => void): () => void;
+}
+
+export interface StartupDraft {
+  name: string;
+  timeline: Timeline;
+  message?: string;
+  /** Start ids whose image did not come along. */
+  missingImages?: string[];
+}
+
+export const DEFAULT_NAME = "Untitled script";
+
+export const READ_ONLY_MESSAGE = "This draft is open in another tab. Take it over here to edit it.";
+
+export function newDraftData(name: string, timeline: Timeline = emptyTimeline(false)): DraftData {
+  return { draftId: createId(), name, timeline, originals: {}, createdAt: Date.now() };
+}
+
+function documentOf(state: DraftData): DraftData {
+  const { draftId, name, timeline, originals, createdAt } = state;
+  return { draftId, name, timeline, originals, createdAt };
+}
+
+/** The starts of `missing` still in the timeline and still without an image. */
+export function startsWithoutImage(timeline: Timeline, missing: readonly string[] | undefined) {
+  if (!missing || missing.length === 0) return [];
+  const wanted = new Set(missing);
+  return timeline.clips.flatMap((clip, index) =>
+    wanted.has(clip.start.id) && clip.start.image === undefined
+      ? [{ startId: clip.start.id, stream: index + 1, prompt: clip.start.prompt }]
+      : [],
+  );
+}
+
+function metaOf(data: KeptDraft): DraftMeta {
+  const meta: DraftMeta = {};
+  if (data.missingImages && data.missingImages.length > 0) meta.missingImages = data.missingImages;
+  if (data.imagesWaived) meta.imagesWaived = true;
+  return meta;
+}
+
+function browserLocks(): LockManager | undefined {
+  return typeof navigator !== "undefined" ? navigator.locks : undefined;
+}
+
+export function useDraftSession<S extends DraftDocumentStore>(
+  persistence: DraftPersistence,
+  options: {
+    /** The editor's store for a draft opened in it. */
+    createStore: (data: DraftData) => S;
+    /** A draft to open instead of the last one, e.g. from a share link. */
+    takeStartupDraft?: () => StartupDraft | { error: string } | null;
+    /**
+     * `stillSaving`: drafts are saved, only not the instant each edit is made (the journal
+     * cannot be written).
+     */
+    onStorageError: (message: string, problem?: { stillSaving: boolean }) => void;
+    /** The tabs' lock manager; the browser's unless given (null: every tab edits). */
+    locks?: LockManager | null;
+    /** A first visit, with no draft at all, opens this sample instead of an empty draft. */
+    sample?: { isFirst(): boolean; done(): void; draft(): StartupDraft };
+  },
+) {
+  const [store, setStore] = useState<S | null>(null);
+  const [drafts, setDrafts] = useState<DraftListing[]>([]);
+  const [meta, setMetaState] = useState<DraftMeta>({});
+  // Whose lock state it is: a draft just opened is "pending" until its lock answers.
+  const [lockOf, setLockOf] = useState<{ draftId: string | null; state: LockState }>({
+    draftId: null,
+    state: "pending",
+  });
+  const lockRef = useRef<{ state: LockState; handle: ReturnType<typeof lockDraft> | null }>({
+    state: "pending",
+    handle: null,
+  });
+  const metaRef = useRef<DraftMeta>({});
+  const optionsRef = useRef(options);
+  useEffect(() => {
+    optionsRef.current = options;
+  });
+  const locks = options.locks === undefined ? browserLocks() : (options.locks ?? undefined);
+  const draftId = store?.getState().draftId ?? null;
+  const lock: LockState = lockOf.draftId === draftId ? lockOf.state : "pending";
+
+  const report = useCallback((error: unknown) => {
+    if (error instanceof UnreadableDraftError) {
+      toast.error(error.message);
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    optionsRef.current.onStorageError(message, {
+      stillSaving: error instanceof JournalWriteError,
+    });
+  }, []);
+
+  useEffect(() => {
+    persistence.setErrorHandler(report);
+  }, [persistence, report]);
+
+  const refresh = useCallback(async () => {
+    try {
+      setDrafts(await persistence.list());
+    } catch (error) {
+      report(error);
+    }
+  }, [persistence, report]);
+
+  const save = useCallback(
+    (data: DraftData) => persistence.schedule({ ...data, ...metaRef.current }),
+    [persistence],
+  );
+
+  const setMeta = useCallback((next: DraftMeta) => {
+    metaRef.current = next;
+    setMetaState(next);
+  }, []);
+
+  const open = useCallback(
+    (data: KeptDraft, { save: saveNow = false }: { save?: boolean } = {}) => {
+      const next = optionsRef.current.createStore(documentOf(data));
+      setMeta(metaOf(data));
+      setStore(next);
+      if (saveNow) persistence.schedule(data);
+      persistence.setLastOpenId(data.draftId).catch(report);
+      setDrafts((list) =>
+        list.some((d) => d.id === data.draftId)
+          ? list
+          : [{ id: data.draftId, name: data.name, updatedAt: Date.now() }, ...list],
+      );
+      return next;
+    },
+    [persistence, report, setMeta],
+  );
+
+  /** Opens a script from elsewhere (import, share link, a job) as a new draft, named apart. */
+  const openAsNew = useCallback(
+    (draft: StartupDraft, list: readonly DraftListing[]) => {
+      const data: KeptDraft = newDraftData(
+        uniqueName(
+          draft.name,
+          list.map((d) => d.name),
+        ),
+        draft.timeline,
+      );
+      if (draft.missingImages && draft.missingImages.length > 0) {
+        data.missingImages = draft.missingImages;
+      }
+      return open(data, { save: true });
+    },
+    [open],
+  );
+
+  // Start-up: a shared link wins, else the last open draft, else a fresh one.
+  useEffect(() => {
+    let cancelled = false;
+    void (async () => {
+      let list: DraftListing[] = [];
+      try {
+        list = await persistence.list();
+      } catch (error) {
+        report(error);
+      }
+      if (cancelled) return;
+      setDrafts(list);
+      const startup = optionsRef.current.takeStartupDraft?.() ?? null;
+      if (startup && "error" in startup) toast.error(startup.error);
+      if (startup && !("error" in startup)) {
+        openAsNew(startup, list);
+        if (startup.message) toast.success(startup.message);
+        return;
+      }
+      let data: KeptDraft | null = null;
+      try {
+        const lastId = (await persistence.lastOpenId()) ?? list[0]?.id ?? null;
+        data = lastId ? await persistence.load(lastId) : null;
+      } catch (error) {
+        report(error);
+      }
+      if (cancelled) return;
+      const sample = optionsRef.current.sample;
+      if (data || list.length > 0) sample?.done();
+      if (data) open(data);
+      else if (sample?.isFirst()) {
+        sample.done();
+        openAsNew(sample.draft(), list);
+      } else
+        open(
+          newDraftData(
+            uniqueName(
+              DEFAULT_NAME,
+              list.map((d) => d.name),
+            ),
+          ),
+          { save: true },
+        );
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [persistence, open, openAsNew, report]);
+
+  // A share link pasted into the address bar of an open studio changes only the hash.
+  const draftsRef = useRef(drafts);
+  useEffect(() => {
+    draftsRef.current = drafts;
+  });
+  useEffect(() => {
+    const onHashChange = () => {
+      const shared = optionsRef.current.takeStartupDraft?.() ?? null;
+      if (!shared) return;
+      if ("error" in shared) {
+        toast.error(shared.error);
+        return;
+      }
+      persistence.flush().catch(report);
+      openAsNew(shared, draftsRef.current);
+      if (shared.message) toast.success(shared.message);
+    };
+    window.addEventListener("hashchange", onHashChange);
+    return () => window.removeEventListener("hashchange", onHashChange);
+  }, [persistence, openAsNew, report]);
+
+  // One tab edits the open draft; another shows it read-only, following its edits, until it
+  // takes it over or is handed it. Either way it reloads first, so it starts from the other
+  // tab's last edit, not from what it showed.
+  useEffect(() => {
+    if (draftId === null) return;
+    let cancelled = false;
+    let stopWatching: (() => void) | null = null;
+    const update = (state: LockState) => {
+      lockRef.current.state = state;
+      setLockOf({ draftId, state });
+    };
+    const reload = async () => {
+      const data = await persistence.load(draftId).catch((error: unknown) => {
+        report(error);
+        return null;
+      });
+      if (cancelled || !data) return;
+      const next = optionsRef.current.createStore(documentOf(data));
+      setMeta(metaOf(data));
+      setStore(next);
+    };
+    let readOnlyBefore = false;
+    const held = lockRef.current;
+    held.state = "pending";
+    const handle = lockDraft(locks, draftId, (state) => {
+      if (cancelled) return;
+      if (state === "elsewhere") {
+        readOnlyBefore = true;
+        update("elsewhere");
+        // What this tab changed before it lost the draft is still its own to save.
+        persistence.flush().catch(report);
+        let reloading: Promise<void> | null = null;
+        let again = false;
+        stopWatching?.();
+        stopWatching = persistence.watch(draftId, () => {
+          if (reloading) {
+            again = true;
+            return;
+          }
+          const run = (): Promise<void> =>
+            reload().then(() => {
+              if (again && !cancelled) {
+                again = false;
+                return run();
+              }
+            });
+          reloading = run().finally(() => (reloading = null));
+        });
+        return;
+      }
+      stopWatching?.();
+      stopWatching = null;
+      if (state === "editing" && readOnlyBefore) {
+        readOnlyBefore = false;
+        void reload().then(() => {
+          if (!cancelled) update("editing");
+        });
+        return;
+      }
+      update(state);
+    });
+    held.handle = handle;
+    return () => {
+      cancelled = true;
+      stopWatching?.();
+      handle.release();
+      if (held.handle === handle) held.handle = null;
+    };
+  }, [draftId, locks, persistence, report, setMeta]);
+
+  // Every change to the draft (not to the selection or zoom) is kept at once and saved soon;
+  // in a tab that does not hold the draft it is put back, with a word why.
+  useEffect(() => {
+    if (!store) return;
+    // Set while an edit is put back: that is a change too, and must not be put back in turn.
+    let puttingBack = false;
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (
+        puttingBack ||
+        (state.timeline === previous.timeline &&
+          state.name === previous.name &&
+          state.originals === previous.originals)
+      ) {
+        return;
+      }
+      if (lockRef.current.state !== "editing") {
+        const { timeline, name, originals } = previous;
+        puttingBack = true;
+        try {
+          store.setState({ timeline, name, originals });
+        } finally {
+          puttingBack = false;
+        }
+        if (lockRef.current.state === "elsewhere") {
+          toast.error(READ_ONLY_MESSAGE, { id: "read-only" });
+        }
+        return;
+      }
+      const current = metaRef.current;
+      if (current.missingImages && state.timeline !== previous.timeline) {
+        const still = startsWithoutImage(state.timeline, current.missingImages).map(
+          (s) => s.startId,
+        );
+        if (still.length !== current.missingImages.length) {
+          const { missingImages: _, ...rest } = current;
+          setMeta(still.length > 0 ? { ...rest, missingImages: still } : rest);
+        }
+      }
+      save(documentOf(state));
+      if (state.name !== previous.name) {
+        setDrafts((list) =>
+          list.map((d) => (d.id === state.draftId ? { ...d, name: state.name } : d)),
+        );
+      }
+    });
+    return unsubscribe;
+  }, [store, save, setMeta]);
+
+  // Leaving the page writes to IndexedDB at once rather than after the delay; the journal
+  // already holds every change, in case the page goes before that write lands.
+  useEffect(() => {
+    const flush = () => {
+      persistence.flush().catch(report);
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === "hidden") flush();
+    };
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      window.removeEventListener("pagehide", flush);
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+  }, [persistence, report]);
+
+  const actions = useMemo(() => {
+    const current = (): KeptDraft | null =>
+      store ? { ...documentOf(store.getState()), ...metaRef.current } : null;
+    const names = (except?: string) =>
+      drafts
+        .filter((d) => d.id !== except)
+        .map((d) => (d.id === draftId && store ? store.getState().name : d.name));
+    const loadAny = async (id: string) => (id === draftId ? current() : await persistence.load(id));
+
+    return {
+      async newDraft() {
+        await persistence.flush().catch(report);
+        open(newDraftData(uniqueName(DEFAULT_NAME, names())), { save: true });
+      },
+      /** A new draft from a template, named apart from the others. */
+      async newFromTemplate(template: { name: string; timeline: () => Timeline }) {
+        await persistence.flush().catch(report);
+        openAsNew({ name: template.name, timeline: template.timeline() }, drafts);
+      },
+      /** An imported script, opened as a new draft with a name no other draft has. */
+      async openScript(draft: StartupDraft) {
+        await persistence.flush().catch(report);
+        openAsNew(draft, drafts);
+      },
+      async switchTo(id: string) {
+        if (id === draftId) return;
+        await persistence.flush().catch(report);
+        try {
+          const data = await persistence.load(id);
+          if (!data) {
+            toast.error("That draft is no longer stored.");
+            await refresh();
+            return;
+          }
+          open(data);
+        } catch (error) {
+          report(error);
+        }
+      },
+      /** Copies draft `id` (the open one unless given) as a new draft, and opens the copy. */
+      async duplicate(id: string | undefined = draftId ?? undefined) {
+        if (id === undefined) return;
+        await persistence.flush().catch(report);
+        const source = await loadAny(id).catch((error: unknown) => {
+          report(error);
+          return null;
+        });
+        if (!source) return;
+        open(
+          {
+            ...source,
+            draftId: createId(),
+            name: uniqueName(`${source.name} (copy)`, names()),
+            createdAt: Date.now(),
+          },
+          { save: true },
+        );
+      },
+      /** Renames a draft; one open in another tab is left to that tab. */
+      async rename(id: string, name: string) {
+        const wanted = name.trim() === "" ? DEFAULT_NAME : name;
+        if (id === draftId && store) {
+          if (lockRef.current.state !== "editing") {
+            toast.error(READ_ONLY_MESSAGE, { id: "read-only" });
+            return false;
+          }
+          store.setState({ name: wanted });
+          return true;
+        }
+        const done = await withDraftLock(locks, id, async () => {
+          const data = await persistence.load(id);
+          if (!data) return;
+          persistence.schedule({ ...data, name: wanted });
+          await persistence.flush();
+        }).catch((error: unknown) => {
+          report(error);
+          return "failed" as const;
+        });
+        if (done === "elsewhere") {
+          toast.error("That draft is open in another tab: rename it there.");
+          return false;
+        }
+        await refresh();
+        return done !== "failed";
+      },
+      /**
+       * Deletes draft `id` (the open one unless given), with Undo for a while; returns what
+       * was deleted, for an Undo of the caller's own.
+       */
+      async remove(id: string | undefined = draftId ?? undefined): Promise<KeptDraft | null> {
+        if (id === undefined) return null;
+        if (id === draftId && lockRef.current.state !== "editing") {
+          toast.error(READ_ONLY_MESSAGE, { id: "read-only" });
+          return null;
+        }
+        await persistence.flush().catch(report);
+        const removed = await loadAny(id).catch(() => null);
+        const removedName = removed?.name ?? drafts.find((d) => d.id === id)?.name ?? DEFAULT_NAME;
+        const outcome = await withDraftLock(locks, id === draftId ? null : id, () =>
+          persistence.remove(id),
+        ).catch((error: unknown) => {
+          report(error);
+          return "failed" as const;
+        });
+        if (outcome === "failed") return null;
+        if (outcome === "elsewhere") {
+          toast.error("That draft is open in another tab: delete it there.");
+          return null;
+        }
+        const rest = drafts.filter((d) => d.id !== id);
+        setDrafts(rest);
+        if (id === draftId) {
+          const next = rest[0] ? await persistence.load(rest[0].id).catch(() => null) : null;
+          open(
+            next ??
+              newDraftData(
+                uniqueName(
+                  DEFAULT_NAME,
+                  rest.map((d) => d.name),
+                ),
+              ),
+            { save: next === null },
+          );
+        }
+        toast(`Deleted “${removedName}”`, {
+          action: removed
+            ? {
+                label: "Undo",
+                onClick: () => {
+                  open(removed, { save: true });
+                },
+              }
+            : undefined,
+          duration: 10_000,
+        });
+        return removed;
+      },
+      /** Puts back a deleted draft; it opens only if it was the open one. */
+      async restore(removed: KeptDraft, { open: reopen }: { open: boolean }) {
+        if (reopen) {
+          open(removed, { save: true });
+          return;
+        }
+        persistence.schedule(removed);
+        await persistence.flush().catch(report);
+        await refresh();
+      },
+      /** Takes the open draft over from the tab that holds it. */
+      takeOver() {
+        lockRef.current.handle?.takeOver();
+      },
+      /** Submit without the images the draft lost, and do not ask again. */
+      waiveImages() {
+        setMeta({ ...metaRef.current, imagesWaived: true });
+        if (store && lockRef.current.state === "editing") save(documentOf(store.getState()));
+      },
+      flush: () => persistence.flush().catch(report),
+      refresh,
+    };
+  }, [persistence, report, open, openAsNew, drafts, draftId, store, refresh, locks, save, setMeta]);
+
+  return { store, drafts, meta, lock, readOnly: lock !== "editing", ...actions };
+}
+
+export type DraftSession<S extends DraftDocumentStore = DraftDocumentStore> = ReturnType<
+  typeof useDraftSession<S>
+>;
