@@ -29,9 +29,17 @@ test("double-click and the context menu add entries where they are", async ({ pa
   // 80 px per second: 6 s into the first stream.
   await page.mouse.dblclick(box.x + 6 * 80, box.y + box.height - 10);
   await expect(entry(page, "interaction at 6.00 s")).toBeVisible();
+  // What is typed next is the new interaction's prompt.
+  await expect(page.getByRole("textbox", { name: "Prompt" })).toBeFocused();
+  await page.keyboard.type("Thunder rolls");
+  await expect(page.getByRole("textbox", { name: "Prompt" })).toHaveValue("Thunder rolls");
 
-  // Right-click after the last stream: a new stream there.
-  await page.mouse.click(box.x + 14 * 80, box.y + box.height / 2, { button: "right" });
+  // Right-click after the last stream: a new stream there. Focusing the prompt may have
+  // scrolled the page, so the clip is measured again, in the middle of the window where no
+  // toast covers it.
+  await clip.evaluate((element) => element.scrollIntoView({ block: "center" }));
+  const after = (await clip.boundingBox())!;
+  await page.mouse.click(after.x + 14 * 80, after.y + after.height / 2, { button: "right" });
   await page.getByRole("menuitem", { name: "Add stream here" }).click();
   await expect(entry(page, "start at 14.00 s")).toBeVisible();
   await expect(entry(page, "end at 19.00 s")).toBeVisible();

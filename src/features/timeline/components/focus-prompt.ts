@@ -6,3 +6,19 @@ export function focusPromptSoon() {
     requestAnimationFrame(() => document.getElementById(PROMPT_FIELD_ID)?.focus()),
   );
 }
+
+/**
+ * Scrolls the timeline to the first of these entries once React has mounted it (selected clips
+ * stay mounted however far away they are), so a paste or a duplicate never lands off screen.
+ */
+export function revealSoon(ids: readonly string[]) {
+  const id = ids[0];
+  if (!id) return;
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      const handle = document.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(id)}"]`);
+      // jsdom has no scrollIntoView.
+      handle?.scrollIntoView?.({ block: "nearest", inline: "center" });
+    }),
+  );
+}

@@ -1,6 +1,8 @@
 // A start's image: drop, pick or paste one. The file is checked by its bytes and cropped to the
 // model's frame in the browser; anything else gets an inline message and changes nothing.
 import { useState } from "react";
+import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
 import { useDropzone } from "react-dropzone";
 import { prepareImage } from "../adapters/images";
 import { useDraftActions, useDraftStore } from "../store/use-draft-store";
@@ -68,6 +70,9 @@ export function ImageDropZone({
       <span className="text-sm font-medium" id={`image-label-${startId}`}>
         Image
       </span>
+      {/* Beside the zone, not in it: a control inside a button is unreachable to a screen
+          reader (axe's nested-interactive). The zone opens it by reference. */}
+      <input {...getInputProps({ "aria-label": "Choose an image for this start" })} />
       <div
         {...getRootProps({
           onPaste,
@@ -87,7 +92,6 @@ export function ImageDropZone({
           image ? "" : "cursor-pointer",
         ].join(" ")}
       >
-        <input {...getInputProps({ "aria-label": "Choose an image for this start" })} />
         {image ? (
           <>
             <img
@@ -99,23 +103,19 @@ export function ImageDropZone({
               ].join(" ")}
             />
             <div className="flex flex-col items-start gap-1.5">
-              <button
-                type="button"
-                onClick={open}
-                className="rounded-md border border-zinc-300 px-2.5 py-1 text-xs font-medium hover:bg-zinc-50 dark:border-zinc-700 dark:hover:bg-zinc-800"
-              >
+              <Button size="sm" onClick={open}>
                 Replace image
-              </button>
-              <button
-                type="button"
+              </Button>
+              <Button
+                size="sm"
+                variant="danger"
                 onClick={() => {
                   setImage(startId, undefined);
                   setError(null);
                 }}
-                className="rounded-md px-2.5 py-1 text-xs font-medium text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-500/10"
               >
                 Remove image
-              </button>
+              </Button>
             </div>
           </>
         ) : (
@@ -129,9 +129,7 @@ export function ImageDropZone({
         )}
       </div>
       {error ? (
-        <p role="alert" className="mt-1.5 text-sm text-red-600 dark:text-red-400">
-          {error}
-        </p>
+        <Alert className="mt-1.5">{error}</Alert>
       ) : (
         <p id={`image-hint-${startId}`} className="mt-1 text-xs text-zinc-500">
           JPEG, PNG or WebP up to 25 MB, cropped to {frame}.

@@ -1,12 +1,17 @@
 // The inspector: exact editing of the selected entry (prompt, time, image) or of a group.
-import { useEffect, useRef, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { Button } from "../../../components/button";
+import { Kbd } from "../../../components/kbd";
+import { Panel } from "../../../components/panel";
+import { TimeField } from "../../../components/time-field";
 import { formatCount, formatSeconds } from "../../../contract/format";
 import { MAX_PROMPT_CHARS } from "../../../contract/script";
 import { usePromptHistoryKeys } from "../hooks/use-prompt-history-keys";
+import { PromptHistory } from "./prompt-history";
 import { useTimelineCheck } from "../hooks/use-timeline-check";
 import { liveSelection, selectedEntry } from "../store/draft-store";
 import { latestInteractionMs, locateEntry } from "../model/operations";
+import { STREAM_COLORS, streamName } from "../model/stream-look";
 import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
 import { entryNoun } from "./drag-data";
 import { ImageDropZone } from "./image-drop-zone";
@@ -38,9 +43,13 @@ export function Inspector() {
         ms: ref.timestampMs,
         prompt: ref.kind === "start" ? ref.clip.start.prompt : (interaction?.prompt ?? ""),
         image: ref.kind === "start" ? ref.clip.start.image : undefined,
+        clipId: ref.clip.id,
         clipStartMs: ref.clip.start.timestampMs,
         clipEndMs: ref.clip.end.timestampMs,
         streamNumber: s.timeline.clips.indexOf(ref.clip) + 1,
+        streamName: streamName(ref.clip, s.timeline.clips.indexOf(ref.clip)),
+        name: ref.clip.start.name,
+        color: ref.clip.start.color,
       };
     }),
   );
@@ -55,10 +64,10 @@ export function Inspector() {
           moves its whole stream.
         </p>
         <div className="mt-4 flex gap-2">
-          <SecondaryButton onClick={() => actions.duplicate(selection)}>Duplicate</SecondaryButton>
-          <DangerButton onClick={() => removeAndRefocus(store, selection)}>
+          <Button onClick={() => actions.duplicate(selection)}>Duplicate</Button>
+          <Button variant="danger" onClick={() => removeAndRefocus(store, selection)}>
             Delete selected
-          </DangerButton>
+          </Button>
         </div>
       </Panel>
     );
@@ -92,22 +101,39 @@ export function Inspector() {
       ? `Interaction in stream ${entry.streamNumber}`
       : `Stream ${entry.streamNumber} ${noun}`;
   return (
-    <Panel title={title}>
-      <div className="space-y-4">
+    <Panel title={title} className="flex flex-col overflow-hidden">
+      {/* The fields scroll; Delete stays in view below them. */}
+      <div className="-mx-1 min-h-0 flex-1 space-y-4 overflow-y-auto px-1 pb-2">
         {entry.kind !== "end" ? (
           <PromptField key={`prompt:${entry.id}`} id={entry.id} prompt={entry.prompt} />
-        ) : (
-          <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            The stream lasts {formatSeconds(entry.clipEndMs - entry.clipStartMs)}. Drag its end, or
-            type a time, to change that.
-          </p>
-        )}
+        ) : null}
         <TimestampField key={`time:${entry.id}`} id={entry.id} ms={entry.ms} />
-        {entry.kind === "start" ? <ImageDropZone startId={entry.id} image={entry.image} /> : null}
         <EntryProblems id={entry.id} />
-        <DangerButton onClick={() => removeAndRefocus(store, [entry.id])}>
+        {entry.kind === "start" ? (
+          // Keyed by the start, so one start's image error never shows on another.
+          <ImageDropZone key={`image:${entry.id}`} startId={entry.id} image={entry.image} />
+        ) : null}
+        {entry.kind !== "interact" ? (
+          <DurationField
+            key={`duration:${entry.clipId}`}
+            clipId={entry.clipId}
+            ms={entry.clipEndMs - entry.clipStartMs}
+          />
+        ) : null}
+        {entry.kind !== "interact" ? (
+          <StreamLookFields
+            key={`look:${entry.clipId}`}
+            clipId={entry.clipId}
+            name={entry.name}
+            defaultName={entry.streamName}
+            color={entry.color}
+          />
+        ) : null}
+      </div>
+      <div className="border-t border-zinc-200 pt-3 dark:border-zinc-800">
+        <Button variant="danger" onClick={() => removeAndRefocus(store, [entry.id])}>
           {entry.kind === "interact" ? "Delete interaction" : "Delete stream"}
-        </DangerButton>
+        </Button>
       </div>
     </Panel>
   );
@@ -124,6 +150,8 @@ function PromptField({ id, prompt }: { id: string; prompt: string }) {
         <label htmlFor={PROMPT_FIELD_ID} className="text-sm font-medium">
           Prompt
         </label>
+        {/* Before the field, so Tab still goes from the prompt to its time. */}
+        <PromptHistory id={id} prompt={prompt} />
         <span
           id={`${PROMPT_FIELD_ID}-count`}
           className={[
@@ -137,7 +165,7 @@ function PromptField({ id, prompt }: { id: string; prompt: string }) {
       <textarea
         id={PROMPT_FIELD_ID}
         value={prompt}
-        rows={4}
+        rows={3}
         aria-describedby={`${PROMPT_FIELD_ID}-count`}
         aria-invalid={over || prompt.trim() === ""}
         placeholder="What the world model should show, e.g. “a rainy neon street at night”"
@@ -156,75 +184,96 @@ function PromptField({ id, prompt }: { id: string; prompt: string }) {
 function TimestampField({ id, ms }: { id: string; ms: number }) {
   const store = useDraftStoreApi();
   const { moveEntry } = useDraftActions();
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const fieldId = `inspector-time-${id}`;
-
-  // Drags, nudges and undo change the time under the field; show it unless it is being typed.
-  useEffect(() => {
-    const input = inputRef.current;
-    if (input && document.activeElement !== input) input.value = (ms / 1000).toFixed(2);
-  }, [ms]);
-
-  const commit = () => {
-    const input = inputRef.current;
-    if (!input) return;
-    const text = input.value.trim().replace(/\s*s$/, "").replace(",", ".");
-    const seconds = Number(text);
-    if (text === "" || !Number.isFinite(seconds) || seconds < 0) {
-      setMessage("Enter a time in seconds, like 3.25");
-      return;
-    }
-    const wanted = Math.round(seconds * 1000);
-    moveEntry(id, wanted);
-    const ref = locateEntry(store.getState().timeline, id);
-    const now = ref?.timestampMs ?? wanted;
-    input.value = (now / 1000).toFixed(2);
-    const atLastFrame =
-      ref?.kind === "interact" && wanted > now && now === latestInteractionMs(ref.clip);
-    setMessage(
-      now === wanted
-        ? null
-        : atLastFrame
-          ? `Kept at ${formatSeconds(now)}, its stream's last frame: an interaction any later would never be seen.`
-          : `Kept at ${formatSeconds(now)}: interactions stay inside their stream and by its last frame, streams never overlap and last at least 1 s.`,
-    );
-  };
-
   return (
-    <div>
-      <label htmlFor={fieldId} className="text-sm font-medium">
-        Time (seconds)
-      </label>
-      <input
-        ref={inputRef}
-        id={fieldId}
-        type="text"
-        inputMode="decimal"
-        defaultValue={(ms / 1000).toFixed(2)}
-        aria-describedby={`${fieldId}-hint`}
-        aria-invalid={message?.startsWith("Enter") ?? false}
-        onKeyDown={(event) => {
-          if (event.key === "Enter") {
-            event.preventDefault();
-            commit();
-          } else if (event.key === "Escape") {
-            event.currentTarget.value = (ms / 1000).toFixed(2);
-            setMessage(null);
-          }
-        }}
-        onBlur={commit}
-        className="mt-1.5 block w-32 rounded-lg border border-zinc-300 bg-white px-3 py-1.5 font-mono text-sm tabular-nums shadow-xs dark:border-zinc-700 dark:bg-zinc-950"
-      />
-      <p
-        id={`${fieldId}-hint`}
-        className={[
-          "mt-1 text-xs",
-          message ? "text-amber-700 dark:text-amber-400" : "text-zinc-500",
-        ].join(" ")}
-      >
-        {message ?? "Press Enter to apply."}
-      </p>
+    <TimeField
+      label="Time (seconds)"
+      valueMs={ms}
+      hint="Press Enter to apply."
+      onCommit={(wanted) => {
+        moveEntry(id, wanted);
+        const ref = locateEntry(store.getState().timeline, id);
+        const now = ref?.timestampMs ?? wanted;
+        if (now === wanted) return null;
+        const atLastFrame =
+          ref?.kind === "interact" && wanted > now && now === latestInteractionMs(ref.clip);
+        return atLastFrame
+          ? `Kept at ${formatSeconds(now)}, its stream's last frame: an interaction any later would never be seen.`
+          : `Kept at ${formatSeconds(now)}: interactions stay inside their stream and by its last frame, streams never overlap and last at least 1 s.`;
+      }}
+    />
+  );
+}
+
+function DurationField({ clipId, ms }: { clipId: string; ms: number }) {
+  const store = useDraftStoreApi();
+  const { setStreamDuration } = useDraftActions();
+  return (
+    <TimeField
+      label="Duration (seconds)"
+      valueMs={ms}
+      onCommit={(wanted) => {
+        setStreamDuration(clipId, wanted);
+        const clip = store.getState().timeline.clips.find((c) => c.id === clipId);
+        const now = clip ? clip.end.timestampMs - clip.start.timestampMs : wanted;
+        return now === wanted
+          ? null
+          : `Kept at ${formatSeconds(now)}: a stream lasts at least 1 s, holds its interactions and stops at the next stream (turn on Ripple to push it).`;
+      }}
+    />
+  );
+}
+
+/** The stream's name and colour on the timeline; neither goes into the script. */
+function StreamLookFields({
+  clipId,
+  name,
+  defaultName,
+  color,
+}: {
+  clipId: string;
+  name: string | undefined;
+  defaultName: string;
+  color: string | undefined;
+}) {
+  const { setStreamLook, endHistoryGroup } = useDraftActions();
+  const nameId = `stream-name-${clipId}`;
+  return (
+    <div className="flex flex-wrap items-end gap-x-4 gap-y-3">
+      <div className="min-w-40 flex-1">
+        <label htmlFor={nameId} className="text-sm font-medium">
+          Stream name
+        </label>
+        <input
+          id={nameId}
+          type="text"
+          value={name ?? ""}
+          placeholder={defaultName}
+          maxLength={80}
+          onChange={(event) => setStreamLook(clipId, { name: event.target.value })}
+          onBlur={endHistoryGroup}
+          className="mt-1.5 block w-full rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-sm shadow-xs dark:border-zinc-700 dark:bg-zinc-950"
+        />
+      </div>
+      <fieldset className="flex items-center gap-1.5">
+        <legend className="mb-1.5 text-sm font-medium">Colour</legend>
+        {[{ name: "Default", value: undefined }, ...STREAM_COLORS].map((option) => (
+          <label
+            key={option.name}
+            title={option.name}
+            className="relative size-6 cursor-pointer rounded-full border border-black/10 has-[:checked]:ring-2 has-[:checked]:ring-zinc-900 has-[:checked]:ring-offset-2 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500 dark:border-white/20 dark:has-[:checked]:ring-white dark:has-[:checked]:ring-offset-zinc-900"
+            style={{ backgroundColor: option.value ?? "var(--color-accent-200)" }}
+          >
+            <input
+              type="radio"
+              name={`stream-color-${clipId}`}
+              aria-label={option.name}
+              checked={color === option.value}
+              onChange={() => setStreamLook(clipId, { color: option.value ?? "" })}
+              className="absolute inset-0 cursor-pointer appearance-none rounded-full"
+            />
+          </label>
+        ))}
+      </fieldset>
     </div>
   );
 }
@@ -241,69 +290,5 @@ function EntryProblems({ id }: { id: string }) {
         </li>
       ))}
     </ul>
-  );
-}
-
-export function Panel({
-  title,
-  children,
-  actions,
-}: {
-  title: string;
-  children: React.ReactNode;
-  actions?: React.ReactNode;
-}) {
-  return (
-    <section
-      aria-label={title}
-      className="min-h-0 overflow-y-auto rounded-xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
-    >
-      <div className="mb-3 flex items-center justify-between gap-2">
-        <h2 className="text-sm font-semibold">{title}</h2>
-        {actions}
-      </div>
-      {children}
-    </section>
-  );
-}
-
-function Kbd({ children }: { children: React.ReactNode }) {
-  return (
-    <kbd className="rounded border border-zinc-300 bg-zinc-50 px-1.5 py-0.5 font-sans text-xs dark:border-zinc-700 dark:bg-zinc-800">
-      {children}
-    </kbd>
-  );
-}
-
-export function SecondaryButton({
-  children,
-  onClick,
-  disabled,
-}: {
-  children: React.ReactNode;
-  onClick: () => void;
-  disabled?: boolean;
-}) {
-  return (
-    <button
-      type="button"
-      onClick={onClick}
-      disabled={disabled}
-      className="rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium shadow-xs hover:bg-zinc-50 disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
-    >
-      {children}
-    </button>
-  );
-}
-
-function DangerButton({ children, onClick }: { children: React.ReactNode; onClick: () => void }) {
-  return (
-    <button
-      type="button"
-      onClick={onClick}
-      className="rounded-lg border border-red-200 px-3 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50 dark:border-red-500/30 dark:text-red-400 dark:hover:bg-red-500/10"
-    >
-      {children}
-    </button>
   );
 }

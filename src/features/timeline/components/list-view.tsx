@@ -1,6 +1,8 @@
 // The draft as a table of entries: the exact-edit and screen-reader alternative to the
 // timeline, on the same store, so both always show the same draft.
-import { memo, useEffect, useRef } from "react";
+import { memo } from "react";
+import { Button } from "../../../components/button";
+import { TimeField } from "../../../components/time-field";
 import { formatSeconds } from "../../../contract/format";
 import { usePromptHistoryKeys } from "../hooks/use-prompt-history-keys";
 import { useTimelineCheck } from "../hooks/use-timeline-check";
@@ -120,24 +122,13 @@ const ListRow = memo(function ListRow({
   const actions = useDraftActions();
   const store = useDraftStoreApi();
   const onHistoryKey = usePromptHistoryKeys();
-  const timeRef = useRef<HTMLInputElement>(null);
   const name = `${entryNoun(row.kind)} of stream ${row.stream} at ${formatSeconds(row.ms)}`;
 
-  useEffect(() => {
-    const input = timeRef.current;
-    if (input && document.activeElement !== input) input.value = (row.ms / 1000).toFixed(2);
-  }, [row.ms]);
-
-  const commitTime = () => {
-    const input = timeRef.current;
-    if (!input) return;
-    const seconds = Number(input.value.replace(",", "."));
-    if (input.value.trim() !== "" && Number.isFinite(seconds) && seconds >= 0) {
-      actions.moveEntry(row.id, Math.round(seconds * 1000));
-    }
+  const commitTime = (ms: number) => {
+    actions.moveEntry(row.id, ms);
     // The time the rules allowed, read back from the store (this row's props are a render old).
     const now = locateEntry(store.getState().timeline, row.id)?.timestampMs ?? row.ms;
-    input.value = (now / 1000).toFixed(2);
+    return now === ms ? null : `Kept at ${formatSeconds(now)}`;
   };
 
   return (
@@ -152,17 +143,13 @@ const ListRow = memo(function ListRow({
       ].join(" ")}
     >
       <td className="px-3 py-1.5">
-        <input
-          ref={timeRef}
-          type="text"
-          inputMode="decimal"
-          aria-label={`Time of the ${name}`}
-          defaultValue={(row.ms / 1000).toFixed(2)}
-          onKeyDown={(event) => {
-            if (event.key === "Enter") commitTime();
-          }}
-          onBlur={commitTime}
-          className="w-20 rounded-md border border-transparent bg-transparent px-1.5 py-1 font-mono tabular-nums hover:border-zinc-300 focus:border-accent-500 dark:hover:border-zinc-700"
+        <TimeField
+          label={`Time of the ${name}`}
+          hideLabel
+          valueMs={row.ms}
+          onCommit={commitTime}
+          variant="inline"
+          inputClassName="w-20"
         />
       </td>
       <td className="px-3 py-1.5">
@@ -219,14 +206,14 @@ const ListRow = memo(function ListRow({
         )}
       </td>
       <td className="px-3 py-1.5 text-right">
-        <button
-          type="button"
+        <Button
+          size="sm"
+          variant="danger"
           onClick={() => actions.remove([row.id])}
           aria-label={`Delete the ${name}`}
-          className="rounded-md px-2 py-1 text-xs font-medium text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-500/10"
         >
           Delete
-        </button>
+        </Button>
       </td>
     </tr>
   );

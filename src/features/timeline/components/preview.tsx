@@ -1,25 +1,62 @@
 // The live preview: a frame in the draft's aspect showing what the model would be given at the
-// playhead (the stream's image, the prompt in force) while the playhead runs in real time.
+// playhead (the stream's image, the prompt in force) while the playhead runs in real time, or
+// at the selected entry when the selection changed last.
+import { useEffect, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { formatSeconds } from "../../../contract/format";
 import { timelineEndMs } from "../model/operations";
 import { promptAt } from "../model/prompt-at";
-import { useDraftActions, useDraftStore } from "../store/use-draft-store";
+import { useCommand } from "../commands/use-commands";
+import { type DraftState, selectedEntry } from "../store/draft-store";
+import { useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
+
+/** The moment a selected entry stands for: its time, or an end's last moment. */
+function selectionMs(state: DraftState): number | null {
+  // A selected id that an undo removed is simply not found.
+  const ref = selectedEntry(state);
+  if (!ref) return null;
+  if (ref.kind !== "end") return ref.timestampMs;
+  return Math.max(ref.clip.start.timestampMs, ref.timestampMs - 1);
+}
+
+/** Whether the preview shows the selection: it changed after the playhead last moved. */
+function useFollowsSelection(): boolean {
+  const store = useDraftStoreApi();
+  const [follows, setFollows] = useState(false);
+  useEffect(
+    () =>
+      store.subscribe((state, previous) => {
+        if (state.selection !== previous.selection) setFollows(state.selection.length > 0);
+        else if (state.playheadMs !== previous.playheadMs) setFollows(false);
+      }),
+    [store],
+  );
+  return follows;
+}
 
 export function Preview() {
   const playheadMs = useDraftStore((s) => s.playheadMs);
   const playing = useDraftStore((s) => s.playing);
   const portrait = useDraftStore((s) => s.timeline.portrait);
   const endMs = useDraftStore((s) => timelineEndMs(s.timeline));
-  const now = useDraftStore(useShallow((s) => promptAt(s.timeline, s.playheadMs)));
-  const { setPlaying, setPlayhead } = useDraftActions();
+  const follows = useFollowsSelection();
+  const selectedMs = useDraftStore(selectionMs);
+  const shownMs = follows && !playing && selectedMs !== null ? selectedMs : playheadMs;
+  const now = useDraftStore(useShallow((s) => promptAt(s.timeline, shownMs)));
+  const playPause = useCommand("play-pause");
 
   return (
     <section
       aria-label="Preview"
       className="flex min-h-0 flex-col rounded-xl border border-zinc-200 bg-white p-3 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
     >
-      <div className="flex h-64 min-h-0 items-center justify-center rounded-lg bg-zinc-950 p-3 lg:h-auto lg:flex-1">
+      <div
+        className={[
+          "flex min-h-0 items-center justify-center rounded-lg bg-zinc-950 p-2 lg:h-auto lg:flex-1",
+          // A portrait frame is tall: on a narrow screen it gets the height to be seen.
+          portrait ? "h-[min(36rem,70dvh)]" : "h-64",
+        ].join(" ")}
+      >
         <div
           className={[
             "relative overflow-hidden rounded-md bg-zinc-800 shadow-lg",
@@ -54,18 +91,16 @@ export function Preview() {
             )}
           </div>
           <span className="absolute top-2 right-2 rounded bg-black/60 px-1.5 py-0.5 font-mono text-xs text-white tabular-nums">
-            {formatSeconds(playheadMs)}
+            {shownMs === playheadMs ? "" : "Selected · "}
+            {formatSeconds(shownMs)}
           </span>
         </div>
       </div>
-      <div className="mt-3 flex items-center gap-3">
+      <div className="mt-2 flex items-center gap-3">
         <button
           type="button"
-          onClick={() => {
-            if (!playing && playheadMs >= endMs) setPlayhead(0);
-            setPlaying(!playing);
-          }}
-          disabled={endMs === 0}
+          onClick={playPause.run}
+          disabled={!playPause.enabled}
           className="inline-flex size-9 items-center justify-center rounded-full bg-zinc-900 text-white hover:bg-zinc-700 disabled:opacity-40 dark:bg-white dark:text-zinc-900 dark:hover:bg-zinc-200"
           aria-label={playing ? "Pause preview" : "Play preview"}
           title="Play or pause (Space)"

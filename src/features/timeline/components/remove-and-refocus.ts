@@ -5,10 +5,15 @@ import type { DraftStore } from "../store/draft-store";
 
 const TIMELINE = 'section[aria-label="Timeline"]';
 
-export function removeAndRefocus(store: DraftStore, ids: readonly string[]) {
+export function removeAndRefocus(
+  store: DraftStore,
+  ids: readonly string[],
+  options: { ripple?: boolean } = {},
+) {
   const before = store.getState().timeline;
   const { actions } = store.getState();
-  actions.remove(ids);
+  if (options.ripple) actions.rippleDelete(ids);
+  else actions.remove(ids);
   const after = store.getState().timeline;
   if (after === before) return;
   const neighbour = neighbourAfterRemoval(before, after);

@@ -1,11 +1,12 @@
 // The script the timeline converts to, live, with export, copy, share and import.
 import { useDeferredValue, useMemo } from "react";
-import { toast } from "sonner";
+import { Button } from "../../../components/button";
 import type { ScriptEntry } from "../../../contract/script";
 import { formatMegabytes } from "../../../contract/format";
 import { useTimelineCheck } from "../hooks/use-timeline-check";
 import { useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
 import { encodeShareFragment, scriptFileName, scriptToJson } from "../adapters/script-io";
+import { toast } from "../../../lib/notify";
 
 /** The JSON for reading: image data URLs shortened, so a 2 MB image does not flood the panel. */
 function displayJson(script: ScriptEntry[]): string {
@@ -126,13 +127,5 @@ export function ScriptPanel({ onImportFile }: { onImportFile: (file: File) => vo
 }
 
 function PanelButton({ children, onClick }: { children: React.ReactNode; onClick: () => void }) {
-  return (
-    <button
-      type="button"
-      onClick={onClick}
-      className="rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium shadow-xs hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
-    >
-      {children}
-    </button>
-  );
+  return <Button onClick={onClick}>{children}</Button>;
 }

@@ -1,6 +1,7 @@
 // Keeps a crash in the editor from taking the page, and the draft, with it: the draft is saved
 // at once and the editor can be reopened on it.
 import { Component, type ErrorInfo, type ReactNode } from "react";
+import { Button } from "../../../components/button";
 
 export class StudioErrorBoundary extends Component<
   { children: ReactNode; onCrash?: () => void },
@@ -31,13 +32,9 @@ export class StudioErrorBoundary extends Component<
           Your draft is saved. Reopen the editor to carry on where you were. (
           {this.state.error.message})
         </p>
-        <button
-          type="button"
-          onClick={() => this.setState({ error: null })}
-          className="mt-4 rounded-lg bg-red-600 px-3 py-1.5 font-medium text-white hover:bg-red-700"
-        >
+        <Button variant="danger" className="mt-4" onClick={() => this.setState({ error: null })}>
           Reopen the editor
-        </button>
+        </Button>
       </div>
     );
   }

@@ -1,12 +1,27 @@
-// The editor's main toolbar: adding entries, undo and redo, orientation and the view.
-import { useState } from "react";
-import { clipAt, clipToEndAt } from "../model/operations";
-import { useDraftActions, useDraftHistory, useDraftStore } from "../store/use-draft-store";
-import { focusPromptSoon } from "./focus-prompt";
-import { MOD } from "./platform";
+// The editor's main toolbar: the registry's commands (adding entries, undo and redo, stream
+// operations), orientation and the view.
+import { type ReactNode, useState } from "react";
+import { Button } from "../../../components/button";
+import { IconButton } from "../../../components/icon-button";
 import { StrokeIcon } from "../../../components/stroke-icon";
+import { formatBinding } from "../commands/keys";
+import type { CommandId } from "../commands/registry";
+import { useCommand } from "../commands/use-commands";
+import { useDraftStore } from "../store/use-draft-store";
 
 export type StudioView = "timeline" | "list";
+
+const ICONS: Partial<Record<CommandId, ReactNode>> = {
+  undo: <path d="M9 14 4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />,
+  redo: <path d="m15 14 5-5-5-5M20 9H9.5a5.5 5.5 0 0 0 0 11H13" />,
+  "duplicate-stream": (
+    <>
+      <rect x="8" y="8" width="12" height="12" rx="2" />
+      <path d="M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2" />
+    </>
+  ),
+  split: <path d="M12 3v18M8 7H4v10h4M16 7h4v10h-4" />,
+};
 
 export function StudioToolbar({
   view,
@@ -20,65 +35,26 @@ export function StudioToolbar({
   onOrientationChange: (portrait: boolean) => Promise<void>;
   onShowShortcuts: () => void;
 }) {
-  const actions = useDraftActions();
-  const canInteract = useDraftStore((s) => clipAt(s.timeline, s.playheadMs) !== null);
-  const canEnd = useDraftStore((s) => clipToEndAt(s.timeline, s.playheadMs) !== null);
   const current = useDraftStore((s) => s.timeline.portrait);
   // Re-cropping takes a moment: the radio shows the choice at once.
   const [pending, setPending] = useState<boolean | null>(null);
   const portrait = pending ?? current;
-  const canUndo = useDraftHistory((h) => h.pastStates.length > 0);
-  const canRedo = useDraftHistory((h) => h.futureStates.length > 0);
-  const undo = useDraftHistory((h) => h.undo);
-  const redo = useDraftHistory((h) => h.redo);
 
   return (
     <div
       role="toolbar"
       aria-label="Editor"
-      className="flex flex-wrap items-center gap-2 rounded-xl border border-zinc-200 bg-white p-2 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+      className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 rounded-xl border border-zinc-200 bg-white p-1.5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
     >
-      <ToolButton
-        primary
-        title="Add a stream at the playhead, or after the last one"
-        onClick={() => {
-          actions.addStream();
-          focusPromptSoon();
-        }}
-      >
-        <Plus /> Add stream
-      </ToolButton>
-      <ToolButton
-        title={
-          canInteract
-            ? "Add an interaction at the playhead"
-            : "Move the playhead inside a stream to add an interaction"
-        }
-        disabled={!canInteract}
-        onClick={() => {
-          if (actions.addInteraction()) focusPromptSoon();
-        }}
-      >
-        <Plus /> Add interaction
-      </ToolButton>
-      <ToolButton
-        title={
-          canEnd
-            ? "End the stream at the playhead"
-            : "Move the playhead after a stream's start to end it there"
-        }
-        disabled={!canEnd}
-        onClick={() => actions.addEnd()}
-      >
-        <Plus /> Add end
-      </ToolButton>
+      <CommandButton id="add-stream" primary />
+      <CommandButton id="add-interaction" />
+      <CommandButton id="add-end" />
       <Divider />
-      <ToolButton title={`Undo (${MOD}Z)`} disabled={!canUndo} onClick={() => undo()}>
-        <Icon d="M9 14 4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11" /> Undo
-      </ToolButton>
-      <ToolButton title={`Redo (${MOD}Shift+Z)`} disabled={!canRedo} onClick={() => redo()}>
-        <Icon d="m15 14 5-5-5-5M20 9H9.5a5.5 5.5 0 0 0 0 11H13" /> Redo
-      </ToolButton>
+      <CommandIcon id="undo" />
+      <CommandIcon id="redo" />
+      <Divider />
+      <CommandIcon id="duplicate-stream" />
+      <CommandIcon id="split" />
       <Divider />
       <fieldset className="flex items-center gap-1 rounded-lg bg-zinc-100 p-0.5 dark:bg-zinc-800">
         <legend className="sr-only">Orientation</legend>
@@ -111,7 +87,8 @@ export function StudioToolbar({
                   value ? "h-3.5 w-2" : "h-2 w-3.5",
                 ].join(" ")}
               />
-              {label}
+              {/* Below xl the icon says it; the word stays the radio's name. */}
+              <span className="max-xl:sr-only">{label}</span>
             </label>
           );
         })}
@@ -136,49 +113,48 @@ export function StudioToolbar({
                 checked={view === value}
                 onChange={() => onViewChange(value)}
               />
-              {value === "timeline" ? "Timeline view" : "List view"}
+              {value === "timeline" ? "Timeline" : "List"}
+              <span className="max-xl:sr-only"> view</span>
             </label>
           ))}
         </fieldset>
-        <ToolButton title="Keyboard shortcuts (?)" onClick={onShowShortcuts}>
+        <Button variant="ghost" title="Keyboard shortcuts (?)" onClick={onShowShortcuts}>
           <span aria-hidden className="font-semibold">
             ?
           </span>
           <span className="sr-only">Keyboard shortcuts</span>
-        </ToolButton>
+        </Button>
       </div>
     </div>
   );
 }
 
-function ToolButton({
-  children,
-  onClick,
-  disabled,
-  title,
-  primary,
-}: {
-  children: React.ReactNode;
-  onClick: () => void;
-  disabled?: boolean;
-  title: string;
-  primary?: boolean;
-}) {
+/** A command as a labelled button; its tooltip names its key, or why it cannot run now. */
+function CommandButton({ id, primary = false }: { id: CommandId; primary?: boolean }) {
+  const { command, enabled, run } = useCommand(id);
+  const key = command.keys?.[0];
+  const title = enabled
+    ? `${command.description ?? command.label}${key ? ` (${formatBinding(key)})` : ""}`
+    : (command.disabledHint ?? command.label);
   return (
-    <button
-      type="button"
-      title={title}
-      onClick={onClick}
-      disabled={disabled}
-      className={[
-        "inline-flex items-center gap-1.5 rounded-lg px-3 py-1.5 text-sm font-medium transition-colors disabled:cursor-not-allowed disabled:opacity-45",
-        primary
-          ? "bg-accent-600 text-white shadow-sm hover:bg-accent-700"
-          : "text-zinc-700 hover:bg-zinc-100 dark:text-zinc-200 dark:hover:bg-zinc-800",
-      ].join(" ")}
+    <Button variant={primary ? "primary" : "ghost"} title={title} disabled={!enabled} onClick={run}>
+      <Plus /> {command.label}
+    </Button>
+  );
+}
+
+function CommandIcon({ id }: { id: CommandId }) {
+  const { command, enabled, run } = useCommand(id);
+  const key = command.keys?.[0];
+  return (
+    <IconButton
+      label={command.label}
+      shortcut={key ? formatBinding(key) : undefined}
+      disabled={!enabled}
+      onClick={run}
     >
-      {children}
-    </button>
+      {ICONS[id]}
+    </IconButton>
   );
 }
 
@@ -186,14 +162,10 @@ function Divider() {
   return <span aria-hidden className="mx-1 h-6 w-px bg-zinc-200 dark:bg-zinc-700" />;
 }
 
-function Icon({ d }: { d: string }) {
+function Plus() {
   return (
     <StrokeIcon>
-      <path d={d} />
+      <path d="M12 5v14M5 12h14" />
     </StrokeIcon>
   );
-}
-
-function Plus() {
-  return <Icon d="M12 5v14M5 12h14" />;
 }

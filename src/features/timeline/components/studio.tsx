@@ -1,28 +1,24 @@
 // The studio: the open draft's editor (toolbar, preview, inspector, timeline or list, problems
-// and script) around one draft store, with import by picker or by dropping anywhere.
-import { useCallback, useMemo, useState } from "react";
+// and script) around one draft store, with import by picker or by dropping anywhere. Which
+// draft is open, and keeping it, is the drafts feature's; the app shell passes both in.
+import { type ReactNode, useCallback, useMemo, useState } from "react";
 import { useDropzone } from "react-dropzone";
-import { toast } from "sonner";
-import { PageHeader } from "../../../components/page-header";
+import type { DraftSummary } from "../../../lib/draft/document";
 import { prepareImage } from "../adapters/images";
 import { readScriptFile } from "../adapters/script-io";
-import {
-  type DraftPersistence,
-  type DraftSession,
-  newDraftData,
-  type StartupDraft,
-  useDraftSession,
-} from "../hooks/use-draft-session";
 import { usePlayback } from "../hooks/use-playback";
 import { type RefusedTimeline, StudioSubmitContext } from "../hooks/use-studio-submit";
 import { useStudioShortcuts } from "../hooks/use-studio-shortcuts";
+import { DEFAULT_COMMAND_UI } from "../commands/registry";
+import { CommandUiContext } from "../commands/use-commands";
 import { TimelineCheckContext } from "../hooks/use-timeline-check";
 import { scriptToTimeline } from "../model/convert";
 import { checkTimeline } from "../model/problems";
 import type { StudioSubmitter } from "../model/submission";
-import { type DraftStore, draftData } from "../store/draft-store";
+import type { Timeline } from "../model/timeline";
+import type { DraftData, DraftStore } from "../store/draft-store";
 import { DraftStoreContext, useDraftStore } from "../store/use-draft-store";
-import { DraftsMenu } from "./drafts-menu";
+import { EditorSplit } from "./editor-split";
 import { Inspector } from "./inspector";
 import { ListView } from "./list-view";
 import { Preview } from "./preview";
@@ -33,42 +29,42 @@ import { SubmitControls } from "./submit-controls";
 import { StudioErrorBoundary } from "./studio-error-boundary";
 import { type StudioView, StudioToolbar } from "./studio-toolbar";
 import { TimelineView } from "./timeline-view";
+import { toast } from "../../../lib/notify";
+
+export interface StudioDrafts {
+  /** The open draft's store; null while it opens. */
+  store: DraftStore | null;
+  /** The stored drafts, for a batch. */
+  drafts: readonly DraftSummary[];
+  loadDraft(id: string): Promise<DraftData | null>;
+  /** Opens an imported script as a new draft. */
+  openScript(script: { name: string; timeline: Timeline }): Promise<void>;
+  /** Saves the open draft as it is now, e.g. when the editor crashed. */
+  saveNow(): void;
+  /** Another tab holds the draft: it is shown, not edited. */
+  readOnly: boolean;
+}
 
 export function Studio({
-  persistence,
-  takeStartupDraft,
+  drafts: kept,
+  draftsMenu,
+  notices,
   submitter = null,
 }: {
-  persistence: DraftPersistence;
-  takeStartupDraft?: () => StartupDraft | { error: string } | null;
+  drafts: StudioDrafts;
+  /** The drafts menu, shown with the title. */
+  draftsMenu: ReactNode;
+  /** Banners about the open draft, above the editor. */
+  notices?: ReactNode;
   /** Where Submit sends scripts; without one the studio only edits. */
   submitter?: StudioSubmitter | null;
 }) {
-  const [storageError, setStorageError] = useState<{
-    message: string;
-    stillSaving: boolean;
-  } | null>(null);
-  const onStorageError = useCallback(
-    (message: string, { stillSaving = false }: { stillSaving?: boolean } = {}) => {
-      // A draft not saved at all outranks edits saved a moment late.
-      setStorageError((shown) => (shown && !shown.stillSaving ? shown : { message, stillSaving }));
-      const title = stillSaving ? "Edits are not kept instantly" : "Your draft could not be saved";
-      toast.error(title, { description: message, id: "storage-error" });
-    },
-    [],
-  );
-  const session = useDraftSession(persistence, { takeStartupDraft, onStorageError });
-  const { store, drafts } = session;
+  const { store, drafts, loadDraft } = kept;
   // What the server named when it refused a timeline; it holds only while that timeline does.
   const [refused, setRefused] = useState<RefusedTimeline | null>(null);
   const submitContext = useMemo(
-    () => ({
-      submitter,
-      drafts,
-      loadDraft: (id: string) => persistence.load(id),
-      reportRefusal: setRefused,
-    }),
-    [submitter, drafts, persistence],
+    () => ({ submitter, drafts, loadDraft, reportRefusal: setRefused }),
+    [submitter, drafts, loadDraft],
   );
 
   if (!store) {
@@ -81,38 +77,15 @@ export function Studio({
   return (
     <DraftStoreContext value={store}>
       <StudioSubmitContext value={submitContext}>
-        {storageError ? (
-          <div
-            role="alert"
-            className="mb-4 flex items-start justify-between gap-4 rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-500/40 dark:bg-amber-500/10 dark:text-amber-200"
-          >
-            <span>
-              <strong className="font-semibold">
-                {storageError.stillSaving
-                  ? "Edits are not kept instantly."
-                  : "Drafts are not being saved."}
-              </strong>{" "}
-              {storageError.message} Export the script to keep your work.
-            </span>
-            <button
-              type="button"
-              className="font-medium underline"
-              onClick={() => setStorageError(null)}
-            >
-              Dismiss
-            </button>
-          </div>
-        ) : null}
-        <StudioErrorBoundary
-          key={store.getState().draftId}
-          onCrash={() => {
-            // Save the store as it is now, not only what autosave has scheduled: the edit
-            // that crashed the editor may have come before autosave heard of it.
-            persistence.schedule(draftData(store.getState()));
-            void session.flush();
-          }}
-        >
-          <StudioEditor store={store} session={session} refused={refused} />
+        {notices}
+        <StudioErrorBoundary key={store.getState().draftId} onCrash={kept.saveNow}>
+          <StudioEditor
+            store={store}
+            draftsMenu={draftsMenu}
+            openScript={kept.openScript}
+            readOnly={kept.readOnly}
+            refused={refused}
+          />
         </StudioErrorBoundary>
       </StudioSubmitContext>
     </DraftStoreContext>
@@ -128,11 +101,15 @@ function dataUrlToBlob(dataUrl: string): Blob {
 
 function StudioEditor({
   store,
-  session,
+  draftsMenu,
+  openScript,
+  readOnly,
   refused,
 }: {
   store: DraftStore;
-  session: DraftSession;
+  draftsMenu: ReactNode;
+  openScript: StudioDrafts["openScript"];
+  readOnly: boolean;
   refused: RefusedTimeline | null;
 }) {
   const timeline = useDraftStore((s) => s.timeline);
@@ -162,6 +139,10 @@ function StudioEditor({
     [setImageFromFile],
   );
   useStudioShortcuts(store, handlers);
+  const commandUi = useMemo(
+    () => ({ ...DEFAULT_COMMAND_UI, showShortcuts: () => setShortcutsOpen(true) }),
+    [],
+  );
 
   const importFile = useCallback(
     async (file: File) => {
@@ -179,10 +160,10 @@ function StudioEditor({
       }
       const portrait = store.getState().timeline.portrait;
       const name = file.name.replace(/\.json$/i, "") || "Imported script";
-      await session.newDraft(newDraftData(name, scriptToTimeline(result.script, { portrait })));
+      await openScript({ name, timeline: scriptToTimeline(result.script, { portrait }) });
       toast.success(`Imported ${file.name} as a new draft`);
     },
-    [store, session],
+    [store, openScript],
   );
 
   const changeOrientation = useCallback(
@@ -227,35 +208,46 @@ function StudioEditor({
 
   return (
     <TimelineCheckContext value={check}>
-      <div {...getRootProps({ className: "relative flex flex-1 flex-col gap-4 outline-none" })}>
-        <PageHeader
-          title="Studio"
-          description={<DraftsMenu session={session} />}
-          actions={<SubmitControls />}
-        />
-        <StudioToolbar
-          view={view}
-          onViewChange={setView}
-          onOrientationChange={changeOrientation}
-          onShowShortcuts={() => setShortcutsOpen(true)}
-        />
-        {/* A fixed height, so selecting another entry never shifts the timeline under the pointer. */}
-        <div className="grid gap-4 lg:h-[23rem] lg:grid-cols-[minmax(0,1fr)_22rem]">
-          <Preview />
-          <Inspector />
-        </div>
-        {view === "timeline" ? <TimelineView /> : <ListView />}
-        <div className="grid gap-4 lg:grid-cols-[22rem_minmax(0,1fr)]">
-          <ProblemsPanel />
-          <ScriptPanel onImportFile={(file) => void importFile(file)} />
-        </div>
-        <ShortcutsSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
-        {isDragActive ? (
-          <div className="pointer-events-none absolute inset-0 z-40 flex items-center justify-center rounded-2xl border-2 border-dashed border-accent-500 bg-accent-50/80 text-base font-medium text-accent-700 dark:bg-accent-500/10 dark:text-accent-300">
-            Drop a script (.json) to open it as a new draft
+      <CommandUiContext value={commandUi}>
+        <div
+          {...getRootProps({
+            className: "relative flex min-w-0 flex-1 flex-col gap-3 outline-none",
+          })}
+        >
+          {/* Compact, unlike other pages' headers: at 1024x768 the editor below must fit. */}
+          <header className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2">
+            <h1 className="text-xl font-semibold tracking-tight">Studio</h1>
+            <div className="min-w-0 flex-1 text-sm text-zinc-600 dark:text-zinc-400">
+              {draftsMenu}
+            </div>
+            <div className="flex min-w-0 flex-wrap items-center gap-2">
+              <SubmitControls />
+            </div>
+          </header>
+          {/* Another tab holds the draft: nothing here can be reached until it is taken over. */}
+          <div inert={readOnly} className="flex min-w-0 flex-col gap-3">
+            <StudioToolbar
+              view={view}
+              onViewChange={setView}
+              onOrientationChange={changeOrientation}
+              onShowShortcuts={() => setShortcutsOpen(true)}
+            />
+            {/* A fixed height, so selecting another entry never shifts the timeline under the pointer. */}
+            <EditorSplit preview={<Preview />} inspector={<Inspector />} />
+            {view === "timeline" ? <TimelineView /> : <ListView />}
+            <div className="grid gap-4 lg:grid-cols-[22rem_minmax(0,1fr)]">
+              <ProblemsPanel />
+              <ScriptPanel onImportFile={(file) => void importFile(file)} />
+            </div>
           </div>
-        ) : null}
-      </div>
+          <ShortcutsSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+          {isDragActive ? (
+            <div className="pointer-events-none absolute inset-0 z-40 flex items-center justify-center rounded-2xl border-2 border-dashed border-accent-500 bg-accent-50/80 text-base font-medium text-accent-700 dark:bg-accent-500/10 dark:text-accent-300">
+              Drop a script (.json) to open it as a new draft
+            </div>
+          ) : null}
+        </div>
+      </CommandUiContext>
     </TimelineCheckContext>
   );
 }

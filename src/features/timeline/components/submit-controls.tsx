@@ -3,7 +3,9 @@
 // problem linked to the entry the server named. The draft itself is never touched.
 import { useEffect, useId, useRef, useState } from "react";
 import { formatCount } from "../../../contract/format";
-import { useModalDialog } from "../hooks/use-modal-dialog";
+import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
+import { Dialog } from "../../../components/dialog";
 import { useRevealEntry } from "../hooks/use-reveal-entry";
 import { useStudioSubmit } from "../hooks/use-studio-submit";
 import { useTimelineCheck } from "../hooks/use-timeline-check";
@@ -73,14 +75,12 @@ export function SubmitControls() {
         >
           {pending ? "Submitting…" : "Submit"}
         </button>
-        <button
-          type="button"
+        <Button
           disabled={!submitter || submitter.unavailable !== null || pending}
           onClick={() => setBatchOpen(true)}
-          className="rounded-lg border border-zinc-300 bg-white px-3 py-2 text-sm font-medium shadow-xs hover:bg-zinc-50 disabled:cursor-not-allowed disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
         >
           Submit batch…
-        </button>
+        </Button>
       </div>
       <p id={reasonId} className="max-w-80 text-right text-xs text-zinc-500 dark:text-zinc-400">
         {pending
@@ -181,7 +181,6 @@ function SubmitBatchDialog({
   currentDraftId: string;
   currentFailure: Failure | null;
 }) {
-  const ref = useModalDialog(open);
   const { drafts, loadDraft } = useStudioSubmit();
   const store = useDraftStoreApi();
   const [candidates, setCandidates] = useState<BatchCandidate[] | null>(null);
@@ -233,20 +232,26 @@ function SubmitBatchDialog({
   };
 
   return (
-    <dialog
-      ref={ref}
-      aria-labelledby={titleId}
+    <Dialog
+      open={open}
       onClose={onClose}
-      className="m-auto w-[min(36rem,calc(100vw-2rem))] rounded-2xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-black/40 backdrop:backdrop-blur-sm dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      title="Submit a batch"
+      description="Several drafts run as one job, each as its own script. Duplicate a draft to make variants."
+      closeLabel={null}
+      className="w-[min(36rem,calc(100vw-2rem))]"
+      footer={
+        <>
+          <Button variant="ghost" onClick={onClose}>
+            Close
+          </Button>
+          <Button variant="primary" disabled={selected.length === 0 || pending} onClick={submit}>
+            {pending
+              ? "Submitting…"
+              : `Submit ${formatCount(selected.length)} ${selected.length === 1 ? "script" : "scripts"}`}
+          </Button>
+        </>
+      }
     >
-      <div className="border-b border-zinc-200 px-5 py-3 dark:border-zinc-800">
-        <h2 id={titleId} className="font-semibold">
-          Submit a batch
-        </h2>
-        <p className="text-sm text-zinc-600 dark:text-zinc-400">
-          Several drafts run as one job, each as its own script. Duplicate a draft to make variants.
-        </p>
-      </div>
       <fieldset className="max-h-80 overflow-y-auto px-5 py-3">
         <legend className="sr-only">Drafts in the batch</legend>
         {candidates === null ? (
@@ -292,30 +297,7 @@ function SubmitBatchDialog({
           </ul>
         )}
       </fieldset>
-      {currentFailure ? (
-        <p role="alert" className="px-5 pb-2 text-sm text-red-700 dark:text-red-300">
-          {currentFailure.message}
-        </p>
-      ) : null}
-      <div className="flex items-center justify-end gap-2 border-t border-zinc-200 px-5 py-3 dark:border-zinc-800">
-        <button
-          type="button"
-          onClick={onClose}
-          className="rounded-lg px-3 py-1.5 text-sm font-medium hover:bg-zinc-100 dark:hover:bg-zinc-800"
-        >
-          Close
-        </button>
-        <button
-          type="button"
-          disabled={selected.length === 0 || pending}
-          onClick={submit}
-          className="rounded-lg bg-accent-600 px-4 py-1.5 text-sm font-semibold text-white hover:bg-accent-700 disabled:cursor-not-allowed disabled:opacity-50"
-        >
-          {pending
-            ? "Submitting…"
-            : `Submit ${formatCount(selected.length)} ${selected.length === 1 ? "script" : "scripts"}`}
-        </button>
-      </div>
-    </dialog>
+      {currentFailure ? <Alert className="mx-5 mb-2">{currentFailure.message}</Alert> : null}
+    </Dialog>
   );
 }

@@ -4,29 +4,29 @@
 import { useDraggable } from "@dnd-kit/core";
 import { memo, type MouseEvent, use } from "react";
 import { useDropzone } from "react-dropzone";
-import { toast } from "sonner";
 import { useShallow } from "zustand/react/shallow";
 import { prepareImage } from "../adapters/images";
 import { formatSeconds } from "../../../contract/format";
+import type { ClipProblem } from "../model/problems";
+import { streamName } from "../model/stream-look";
 import type { Clip } from "../model/timeline";
 import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
 import { entryLabel, type DragData, MovingEntryContext } from "./drag-data";
+import { toast } from "../../../lib/notify";
 
 interface ClipProps {
   clip: Clip;
   index: number;
   pxPerMs: number;
-  /** Problems by entry id, as "id\tmessage" lines, so memo compares a string. */
-  issues: string;
+  /** The same array while the clip's problems stay the same (see reuseUnchanged), for memo. */
+  problems: readonly ClipProblem[];
 }
 
-function parseIssues(issues: string): Map<string, string> {
+function problemsByEntry(problems: readonly ClipProblem[]): Map<string, string> {
   const map = new Map<string, string>();
-  if (!issues) return map;
-  for (const line of issues.split("\n")) {
-    const tab = line.indexOf("\t");
-    const id = line.slice(0, tab);
-    map.set(id, map.has(id) ? `${map.get(id)}; ${line.slice(tab + 1)}` : line.slice(tab + 1));
+  for (const { entryId, message } of problems) {
+    const before = map.get(entryId);
+    map.set(entryId, before ? `${before}; ${message}` : message);
   }
   return map;
 }
@@ -35,7 +35,7 @@ export const TimelineClip = memo(function TimelineClip({
   clip,
   index,
   pxPerMs,
-  issues,
+  problems: clipProblems,
 }: ClipProps) {
   const selected = useDraftStore(
     useShallow((s) =>
@@ -48,7 +48,7 @@ export const TimelineClip = memo(function TimelineClip({
       ),
     ),
   );
-  const problems = parseIssues(issues);
+  const problems = problemsByEntry(clipProblems);
   const left = clip.start.timestampMs * pxPerMs;
   const width = Math.max(2, (clip.end.timestampMs - clip.start.timestampMs) * pxPerMs);
   const clipSelected =
@@ -75,6 +75,7 @@ export const TimelineClip = memo(function TimelineClip({
         selected={clipSelected}
         invalid={hasProblem}
         width={width}
+        pxPerMs={pxPerMs}
       />
       {/* Tab order follows time: start, interactions, end. */}
       <EntryHandle
@@ -142,18 +143,23 @@ function useSelectOnClick(id: string) {
   };
 }
 
+/** Room an interaction's prompt needs on the clip before it is written there. */
+const MIN_LABEL_PX = 56;
+
 function ClipBody({
   clip,
   index,
   selected,
   invalid,
   width,
+  pxPerMs,
 }: {
   clip: Clip;
   index: number;
   selected: boolean;
   invalid: boolean;
   width: number;
+  pxPerMs: number;
 }) {
   const data: DragData = { kind: "clip", id: clip.id, originMs: clip.start.timestampMs };
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
@@ -164,6 +170,9 @@ function ClipBody({
   const onClick = useSelectOnClick(clip.id);
   const { select } = useDraftActions();
   const label = `stream ${index + 1} from ${formatSeconds(clip.start.timestampMs)} to ${formatSeconds(clip.end.timestampMs)}`;
+  const color = clip.start.color;
+  const name = streamName(clip, index);
+  const durationMs = clip.end.timestampMs - clip.start.timestampMs;
   return (
     // dnd-kit's attributes and listeners make this a focusable button with key handling.
     // eslint-disable-next-line jsx-a11y/click-events-have-key-events
@@ -173,12 +182,19 @@ function ClipBody({
       {...listeners}
       role="button"
       tabIndex={0}
-      aria-label={label}
       aria-pressed={selected}
       onClick={onClick}
       onFocus={(event) => {
         if (!selected && event.currentTarget.matches(":focus-visible")) select([clip.id]);
       }}
+      style={
+        color
+          ? {
+              borderColor: color,
+              backgroundColor: `color-mix(in srgb, ${color} ${selected ? 30 : 16}%, transparent)`,
+            }
+          : undefined
+      }
       className={[
         "group absolute inset-0 flex cursor-grab touch-none overflow-hidden rounded-lg border text-left select-none active:cursor-grabbing",
         selected
@@ -188,26 +204,72 @@ function ClipBody({
         isDragging ? "opacity-40" : "",
       ].join(" ")}
     >
-      {clip.start.image && width > 60 ? (
-        <img
-          src={clip.start.image}
-          alt=""
-          draggable={false}
-          className="h-full w-auto max-w-[45%] shrink-0 border-r border-black/5 object-cover"
-        />
+      {width > 60 ? (
+        clip.start.image ? (
+          <img
+            src={clip.start.image}
+            alt=""
+            draggable={false}
+            className="h-full w-auto max-w-[45%] shrink-0 border-r border-black/5 object-cover"
+          />
+        ) : (
+          // A prompt-only stream shows its colour where an image would be.
+          <span
+            aria-hidden
+            className="m-1.5 mt-5 h-[calc(100%-1.625rem)] w-6 shrink-0 rounded bg-accent-400/60 dark:bg-accent-400/40"
+            style={color ? { backgroundColor: color } : undefined}
+          />
+        )
       ) : null}
-      <span className="min-w-0 flex-1 px-2.5 py-1.5 pt-5">
-        <span className="block truncate text-xs font-medium text-zinc-900 dark:text-zinc-100">
-          {clip.start.prompt || <em className="font-normal text-zinc-500">No prompt yet</em>}
+      <span className="relative min-w-0 flex-1 px-2 py-1.5 pt-5">
+        {/* Named by its content, so the name holds the words a person sees (WCAG 2.5.3). */}
+        <span className="sr-only">{label}: </span>
+        <span className="block truncate text-xs font-semibold text-zinc-900 dark:text-zinc-100">
+          {clip.start.prompt || clip.start.name ? (
+            name
+          ) : (
+            <em className="font-normal text-zinc-600 dark:text-zinc-400">No prompt yet</em>
+          )}
         </span>
-        <span className="mt-0.5 block truncate text-[11px] text-zinc-500 tabular-nums dark:text-zinc-400">
-          {formatSeconds(clip.end.timestampMs - clip.start.timestampMs)}
-          {clip.interactions.length > 0
-            ? ` · ${clip.interactions.length} interaction${clip.interactions.length === 1 ? "" : "s"}`
-            : ""}
+        <span className="mt-0.5 block truncate text-[11px] text-zinc-600 tabular-nums dark:text-zinc-400">
+          {formatSeconds(durationMs)}
         </span>
       </span>
+      <InteractionLabels clip={clip} width={width} pxPerMs={pxPerMs} />
     </div>
+  );
+}
+
+/** Each interaction's prompt on the clip, from its marker to the next one, where it fits. */
+function InteractionLabels({
+  clip,
+  width,
+  pxPerMs,
+}: {
+  clip: Clip;
+  width: number;
+  pxPerMs: number;
+}) {
+  return (
+    <>
+      {clip.interactions.map((interaction, i) => {
+        const left = (interaction.timestampMs - clip.start.timestampMs) * pxPerMs;
+        const next = clip.interactions[i + 1];
+        const right = next ? (next.timestampMs - clip.start.timestampMs) * pxPerMs : width;
+        const room = right - left - 12;
+        if (room < MIN_LABEL_PX) return null;
+        return (
+          <span
+            key={interaction.id}
+            aria-hidden
+            className="pointer-events-none absolute bottom-1.5 truncate rounded bg-white/80 px-1 text-[11px] leading-4 text-amber-900 dark:bg-zinc-900/80 dark:text-amber-200"
+            style={{ left: left + 8, maxWidth: room }}
+          >
+            {interaction.prompt || "(no prompt)"}
+          </span>
+        );
+      })}
+    </>
   );
 }
 

@@ -1,10 +1,7 @@
-// The timeline's right-click menu: the same commands as the toolbar and keys, at a time.
+// The timeline's right-click menu: the registry's commands, acting at the time clicked.
 import { useEffect, useRef } from "react";
-import { useShallow } from "zustand/react/shallow";
-import { clipAt, clipToEndAt } from "../model/operations";
-import { liveSelection } from "../store/draft-store";
-import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
-import { removeAndRefocus } from "./remove-and-refocus";
+import { type CommandId, MENU_COMMANDS } from "../commands/registry";
+import { useCommand } from "../commands/use-commands";
 
 export interface ContextMenuState {
   x: number;
@@ -19,12 +16,6 @@ export function TimelineContextMenu({
   state: ContextMenuState;
   onClose: () => void;
 }) {
-  const actions = useDraftActions();
-  const store = useDraftStoreApi();
-  const inClip = useDraftStore((s) => clipAt(s.timeline, state.ms) !== null);
-  const canEnd = useDraftStore((s) => clipToEndAt(s.timeline, state.ms) !== null);
-  const hasClipboard = useDraftStore((s) => s.clipboard !== null);
-  const selection = useDraftStore(useShallow((s) => liveSelection(s)));
   const menuRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -39,30 +30,6 @@ export function TimelineContextMenu({
       window.removeEventListener("blur", onClose);
     };
   }, [onClose]);
-
-  const items: { label: string; disabled?: boolean; run: () => void; danger?: boolean }[] = [
-    { label: "Add stream here", run: () => actions.addStream(state.ms) },
-    {
-      label: "Add interaction here",
-      disabled: !inClip,
-      run: () => actions.addInteraction(state.ms),
-    },
-    { label: "End stream here", disabled: !canEnd, run: () => actions.addEnd(state.ms) },
-    { label: "Move playhead here", run: () => actions.setPlayhead(state.ms) },
-    { label: "Paste here", disabled: !hasClipboard, run: () => actions.paste(null, state.ms) },
-    { label: "Copy", disabled: selection.length === 0, run: () => actions.copy(selection) },
-    {
-      label: "Duplicate",
-      disabled: selection.length === 0,
-      run: () => actions.duplicate(selection),
-    },
-    {
-      label: "Delete",
-      disabled: selection.length === 0,
-      danger: true,
-      run: () => removeAndRefocus(store, selection),
-    },
-  ];
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     const buttons = [
@@ -88,32 +55,38 @@ export function TimelineContextMenu({
       aria-label="Timeline actions"
       tabIndex={-1}
       onKeyDown={onKeyDown}
-      className="fixed z-50 min-w-52 rounded-lg border border-zinc-200 bg-white p-1 text-sm shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
+      className="fixed z-50 max-h-[calc(100dvh-1rem)] min-w-52 overflow-y-auto rounded-lg border border-zinc-200 bg-white p-1 text-sm shadow-xl dark:border-zinc-700 dark:bg-zinc-900"
       style={{
-        left: Math.min(state.x, window.innerWidth - 220),
-        top: Math.min(state.y, window.innerHeight - 320),
+        left: Math.max(8, Math.min(state.x, window.innerWidth - 220)),
+        top: Math.max(8, Math.min(state.y, window.innerHeight - 400)),
       }}
     >
-      {items.map((item) => (
-        <button
-          key={item.label}
-          type="button"
-          role="menuitem"
-          disabled={item.disabled}
-          onClick={() => {
-            item.run();
-            onClose();
-          }}
-          className={[
-            "flex w-full rounded-md px-3 py-1.5 text-left disabled:opacity-40",
-            item.danger
-              ? "text-red-600 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-500/10"
-              : "hover:bg-zinc-100 dark:hover:bg-zinc-800",
-          ].join(" ")}
-        >
-          {item.label}
-        </button>
+      {MENU_COMMANDS.map((id) => (
+        <MenuItem key={id} id={id} atMs={state.ms} onDone={onClose} />
       ))}
     </div>
+  );
+}
+
+function MenuItem({ id, atMs, onDone }: { id: CommandId; atMs: number; onDone: () => void }) {
+  const { command, enabled, run } = useCommand(id, atMs);
+  return (
+    <button
+      type="button"
+      role="menuitem"
+      disabled={!enabled}
+      onClick={() => {
+        onDone();
+        run();
+      }}
+      className={[
+        "flex w-full rounded-md px-3 py-1.5 text-left disabled:opacity-40",
+        command.danger
+          ? "text-red-600 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-500/10"
+          : "hover:bg-zinc-100 dark:hover:bg-zinc-800",
+      ].join(" ")}
+    >
+      {command.menuLabel ?? command.label}
+    </button>
   );
 }

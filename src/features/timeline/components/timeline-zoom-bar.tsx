@@ -1,11 +1,12 @@
-// The timeline's own bar: snapping, ripple, zoom and the playhead's time.
+// The timeline's own bar: the playhead's timecode, snapping, ripple and zoom.
 import type { RefObject } from "react";
-import { formatSeconds } from "../../../contract/format";
+import { Button } from "../../../components/button";
+import { TimeField } from "../../../components/time-field";
 import { GRID_CHOICES } from "../model/snap";
 import { timelineEndMs } from "../model/operations";
 import { zoomStep } from "../model/zoom";
 import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
-import { IconButton } from "./icon-button";
+import { IconButton } from "../../../components/icon-button";
 
 const GRID_LABEL: Record<number, string> = {
   0: "Off",
@@ -17,7 +18,7 @@ const GRID_LABEL: Record<number, string> = {
 
 export function TimelineZoomBar({ scrollRef }: { scrollRef: RefObject<HTMLDivElement | null> }) {
   const store = useDraftStoreApi();
-  const { setGrid, setRipple, setZoom } = useDraftActions();
+  const { setGrid, setRipple, setZoom, setPlayhead } = useDraftActions();
   const gridMs = useDraftStore((s) => s.gridMs);
   const ripple = useDraftStore((s) => s.ripple);
   const pxPerSecond = useDraftStore((s) => s.pxPerSecond);
@@ -27,15 +28,22 @@ export function TimelineZoomBar({ scrollRef }: { scrollRef: RefObject<HTMLDivEle
     const el = scrollRef.current;
     const endMs = timelineEndMs(store.getState().timeline);
     if (!el) return;
+    // The zoom goes low enough for any length the API takes to fit.
     setZoom(((el.clientWidth - 64) / Math.max(endMs, 5000)) * 1000);
     el.scrollLeft = 0;
   };
 
   return (
-    <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-zinc-200 px-3 py-2 text-sm dark:border-zinc-800">
-      <span className="font-mono text-sm font-medium tabular-nums" aria-label="Playhead time">
-        {formatSeconds(playheadMs)}
-      </span>
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-zinc-200 px-3 py-1.5 text-sm dark:border-zinc-800">
+      <TimeField
+        label="Playhead time"
+        hideLabel
+        format="timecode"
+        valueMs={playheadMs}
+        onCommit={(ms) => setPlayhead(ms)}
+        variant="compact"
+        inputClassName="w-24"
+      />
       <label className="flex items-center gap-2 text-zinc-600 dark:text-zinc-400">
         Snap
         <select
@@ -50,20 +58,15 @@ export function TimelineZoomBar({ scrollRef }: { scrollRef: RefObject<HTMLDivEle
           ))}
         </select>
       </label>
-      <button
-        type="button"
+      <Button
+        size="sm"
         aria-pressed={ripple}
         onClick={() => setRipple(!ripple)}
         title="Moving or resizing shifts every later entry (or hold Alt while dragging)"
-        className={[
-          "rounded-md border px-2.5 py-1 text-sm font-medium transition-colors",
-          ripple
-            ? "border-accent-500 bg-accent-100 text-accent-700 dark:bg-accent-500/20 dark:text-accent-300"
-            : "border-zinc-300 text-zinc-700 hover:bg-zinc-100 dark:border-zinc-700 dark:text-zinc-300 dark:hover:bg-zinc-800",
-        ].join(" ")}
+        className="text-sm aria-pressed:border-accent-500 aria-pressed:bg-accent-100 aria-pressed:text-accent-700 dark:aria-pressed:bg-accent-500/20 dark:aria-pressed:text-accent-300"
       >
         Ripple
-      </button>
+      </Button>
       <div className="ml-auto flex items-center gap-1">
         <IconButton label="Zoom out" onClick={() => setZoom(zoomStep(pxPerSecond, "out"))}>
           <path d="M5 12h14" />
@@ -72,18 +75,14 @@ export function TimelineZoomBar({ scrollRef }: { scrollRef: RefObject<HTMLDivEle
           className="w-16 text-center text-xs text-zinc-500 tabular-nums dark:text-zinc-400"
           aria-live="polite"
         >
-          {Math.round(pxPerSecond)} px/s
+          {pxPerSecond >= 2 ? Math.round(pxPerSecond) : pxPerSecond.toFixed(2)} px/s
         </span>
         <IconButton label="Zoom in" onClick={() => setZoom(zoomStep(pxPerSecond, "in"))}>
           <path d="M5 12h14M12 5v14" />
         </IconButton>
-        <button
-          type="button"
-          onClick={fit}
-          className="ml-1 rounded-md px-2.5 py-1 text-sm font-medium text-zinc-700 hover:bg-zinc-100 dark:text-zinc-300 dark:hover:bg-zinc-800"
-        >
+        <Button variant="ghost" size="sm" onClick={fit} className="ml-1 text-sm">
           Fit
-        </button>
+        </Button>
       </div>
     </div>
   );

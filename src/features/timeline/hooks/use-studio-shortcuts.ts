@@ -1,11 +1,17 @@
-// The editor's keyboard shortcuts, on the window but never stealing keys from text fields,
-// buttons (Space, Enter) or a keyboard drag in progress; copy and paste use the native events
-// so the system clipboard and pasted images work.
+// The editor's keyboard: every key runs a command of the registry, on the window but never
+// stealing keys from text fields, buttons (Space, Enter) or a keyboard drag in progress; copy
+// and paste use the native events so the system clipboard and pasted images work.
 import { useEffect } from "react";
-import { entryIdsInScriptOrder } from "../model/timeline";
-import { timelineEndMs } from "../model/operations";
+import { matchesBinding } from "../commands/keys";
+import {
+  COMMANDS,
+  type Command,
+  type CommandId,
+  DEFAULT_COMMAND_UI,
+  getCommand,
+  isEnabled,
+} from "../commands/registry";
 import { type DraftStore, liveSelection } from "../store/draft-store";
-import { removeAndRefocus } from "../components/remove-and-refocus";
 
 function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -24,15 +30,21 @@ function isNativeControl(target: EventTarget | null): boolean {
   );
 }
 
-/** Ctrl/⌘+Z undoes; Ctrl/⌘+Shift+Z and Ctrl/⌘+Y redo. */
-export function historyKey(
-  event: Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "shiftKey" | "altKey">,
-): "undo" | "redo" | null {
-  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
-  const key = event.key.toLowerCase();
-  if (key === "z") return event.shiftKey ? "redo" : "undo";
-  if (key === "y") return "redo";
+type KeyEventLike = Pick<KeyboardEvent, "key" | "ctrlKey" | "metaKey" | "shiftKey" | "altKey">;
+
+/** The command a key press stands for, whether or not it can run now. */
+export function commandForKey(event: KeyEventLike, onControl = false): Command | null {
+  for (const command of COMMANDS as readonly Command[]) {
+    const binding = command.keys?.find((b) => matchesBinding(b, event));
+    if (binding && !(binding.notOnControls && onControl)) return command;
+  }
   return null;
+}
+
+/** Ctrl/⌘+Z undoes; Ctrl/⌘+Shift+Z and Ctrl/⌘+Y redo: the registry's keys, for text fields. */
+export function historyKey(event: KeyEventLike): "undo" | "redo" | null {
+  const id = commandForKey(event)?.id;
+  return id === "undo" || id === "redo" ? id : null;
 }
 
 export interface ShortcutHandlers {
@@ -42,54 +54,31 @@ export interface ShortcutHandlers {
 
 export function useStudioShortcuts(store: DraftStore, handlers: ShortcutHandlers) {
   useEffect(() => {
+    const ui = { ...DEFAULT_COMMAND_UI, showShortcuts: handlers.onShowShortcuts };
+    const perform = (id: CommandId, shift = false) => {
+      const state = store.getState();
+      const temporal = store.temporal.getState();
+      const env = {
+        state,
+        canUndo: temporal.pastStates.length > 0,
+        canRedo: temporal.futureStates.length > 0,
+        atMs: state.playheadMs,
+      };
+      const command = getCommand(id);
+      if (!isEnabled(command, env)) return false;
+      command.perform({ store, ui, atMs: state.playheadMs, shift });
+      return true;
+    };
+
     const onKeyDown = (event: KeyboardEvent) => {
       // During a drag, the keys belong to dnd-kit's keyboard sensor.
       if (event.defaultPrevented || store.getState().dragging) return;
       if (document.querySelector("dialog[open]")) return;
       if (isTextField(event.target)) return;
-      const state = store.getState();
-      const { actions } = state;
-      const temporal = store.temporal.getState();
-      const mod = event.ctrlKey || event.metaKey;
-      const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
-      const selection = liveSelection(state);
-      const run = (fn: () => void) => {
-        event.preventDefault();
-        fn();
-      };
-
-      const history = historyKey(event);
-      if (history) return run(() => (history === "undo" ? temporal.undo() : temporal.redo()));
-      if (mod && key === "d") return run(() => actions.duplicate(selection));
-      if (mod && key === "a")
-        return run(() => actions.select(entryIdsInScriptOrder(state.timeline)));
-      if (mod || event.altKey) return;
-
-      if (key === "?") return run(handlers.onShowShortcuts);
-      if ((key === "Delete" || key === "Backspace") && selection.length > 0) {
-        return run(() => removeAndRefocus(store, selection));
-      }
-      if (key === "Escape" && selection.length > 0) return run(() => actions.select([]));
-      if (key === "Home" && !isNativeControl(event.target))
-        return run(() => actions.setPlayhead(0));
-      if (key === "End" && !isNativeControl(event.target)) {
-        return run(() => actions.setPlayhead(timelineEndMs(state.timeline)));
-      }
-      if (key === " " && !isNativeControl(event.target)) {
-        return run(() => {
-          const endMs = timelineEndMs(state.timeline);
-          if (!state.playing && state.playheadMs >= endMs) actions.setPlayhead(0);
-          actions.setPlaying(!state.playing && endMs > 0);
-        });
-      }
-      if ((key === "ArrowLeft" || key === "ArrowRight") && !isNativeControl(event.target)) {
-        const step = event.shiftKey ? 1000 : state.gridMs || 100;
-        const delta = key === "ArrowLeft" ? -step : step;
-        return run(() => {
-          if (selection.length > 0) actions.nudgeSelection(delta);
-          else actions.setPlayhead(state.playheadMs + delta);
-        });
-      }
+      const command = commandForKey(event, isNativeControl(event.target));
+      if (!command) return;
+      // A key whose command cannot run now is left to the page (Delete with nothing selected).
+      if (perform(command.id as CommandId, event.shiftKey)) event.preventDefault();
     };
 
     const onCopy = (event: ClipboardEvent) => {
@@ -97,7 +86,8 @@ export function useStudioShortcuts(store: DraftStore, handlers: ShortcutHandlers
       const state = store.getState();
       const selection = liveSelection(state);
       if (selection.length === 0) return;
-      const content = state.actions.copy(selection);
+      perform("copy");
+      const content = store.getState().clipboard;
       event.clipboardData?.setData("application/x-simulate-entries", JSON.stringify(content));
       event.clipboardData?.setData("text/plain", JSON.stringify(content, null, 2));
       event.preventDefault();
@@ -114,10 +104,7 @@ export function useStudioShortcuts(store: DraftStore, handlers: ShortcutHandlers
         handlers.onImagePaste(startId, image);
         return;
       }
-      if (state.clipboard) {
-        event.preventDefault();
-        state.actions.paste();
-      }
+      if (perform("paste")) event.preventDefault();
     };
 
     window.addEventListener("keydown", onKeyDown);

@@ -1,5 +1,5 @@
 import { createContext, use } from "react";
-import type { DraftSummary } from "./use-draft-session";
+import type { DraftSummary } from "../../../lib/draft/document";
 import type { DraftData } from "../store/draft-store";
 import type { Refusal } from "../model/problems";
 import type { StudioSubmitter } from "../model/submission";

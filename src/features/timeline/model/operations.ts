@@ -775,3 +775,181 @@ export function duplicateEntries(
   }
   return { timeline: next, ids: newIds };
 }
+
+// Stream operations, as in an NLE: each works on whole streams and keeps every rule above.
+
+/**
+ * Duplicates a stream right after itself: the copy starts where the stream ends and every later
+ * stream moves later by the stream's length, so the gaps between them stay as they were.
+ */
+export function duplicateStream(
+  timeline: Timeline,
+  clipId: string,
+  makeId: () => string,
+): { timeline: Timeline; startId: string | null } {
+  const index = clipIndexOf(timeline, clipId);
+  if (index === -1) return { timeline, startId: null };
+  const clip = timeline.clips[index] as Clip;
+  const lengthMs = clip.end.timestampMs - clip.start.timestampMs;
+  const copy = shiftClip(cloneClip(clip, makeId), lengthMs);
+  const clips = shiftClipsFrom(timeline.clips, index + 1, lengthMs);
+  clips.splice(index + 1, 0, copy);
+  return { timeline: { ...timeline, clips }, startId: copy.start.id };
+}
+
+/** The stream "Split at playhead" would split at `atMs`: both parts must last MIN_STREAM_MS. */
+export function clipToSplitAt(timeline: Timeline, atMs: number): Clip | null {
+  const clip = clipAt(timeline, atMs);
+  if (!clip) return null;
+  const ms = Math.round(atMs);
+  if (ms - clip.start.timestampMs < MIN_STREAM_MS) return null;
+  if (clip.end.timestampMs - ms < MIN_STREAM_MS) return null;
+  return clip;
+}
+
+/**
+ * Splits the stream running at `atMs` in two there. The second starts with the prompt in force
+ * at that moment (the start's, or the latest interaction's) and takes the later interactions;
+ * an interaction exactly at the cut becomes its start. The first keeps its image, name and
+ * colour; the second keeps the colour, since it continues the same scene.
+ */
+export function splitClipAt(timeline: Timeline, atMs: number, ids: NewClipIds): Timeline {
+  const clip = clipToSplitAt(timeline, atMs);
+  if (!clip) return timeline;
+  const ms = Math.round(atMs);
+  const index = clipIndexOf(timeline, clip.id);
+  let prompt = clip.start.prompt;
+  for (const interaction of clip.interactions) {
+    if (interaction.timestampMs > ms) break;
+    prompt = interaction.prompt;
+  }
+  const firstHalf: Clip = {
+    ...clip,
+    interactions: clip.interactions.filter((i) => i.timestampMs < ms),
+    end: { ...clip.end, timestampMs: ms },
+  };
+  // An interaction in the last few milliseconds before the cut would fall after the first
+  // part's last frame, unseen: it comes on that frame instead (and likewise in the second).
+  const latest = latestInteractionMs(firstHalf);
+  firstHalf.interactions = firstHalf.interactions.map((i) =>
+    i.timestampMs > latest ? { ...i, timestampMs: latest } : i,
+  );
+  const start: Clip["start"] = { id: ids.start, timestampMs: ms, prompt };
+  if (clip.start.color !== undefined) start.color = clip.start.color;
+  const secondHalf: Clip = {
+    id: ids.clip,
+    start,
+    interactions: clip.interactions.filter((i) => i.timestampMs > ms),
+    end: { id: ids.end, timestampMs: clip.end.timestampMs },
+  };
+  // The second part's frames count from its own start, so its last frame can fall up to a
+  // frame earlier than the whole stream's did.
+  const latestInSecond = latestInteractionMs(secondHalf);
+  secondHalf.interactions = secondHalf.interactions.map((i) =>
+    i.timestampMs > latestInSecond ? { ...i, timestampMs: latestInSecond } : i,
+  );
+  const clips = timeline.clips.slice();
+  clips.splice(index, 1, firstHalf, secondHalf);
+  return { ...timeline, clips };
+}
+
+/**
+ * Removes entries as `removeEntries` does and closes the time each removed stream held: every
+ * later stream moves earlier by that stream's length.
+ */
+export function rippleDeleteEntries(timeline: Timeline, ids: readonly string[]): Timeline {
+  const removed = removeEntries(timeline, ids);
+  if (removed === timeline) return timeline;
+  const { clipIndexes } = groupUnits(timeline, ids);
+  let shiftMs = 0;
+  const clips: Clip[] = [];
+  let kept = 0;
+  timeline.clips.forEach((clip, index) => {
+    if (clipIndexes.has(index)) {
+      shiftMs += clip.end.timestampMs - clip.start.timestampMs;
+      return;
+    }
+    clips.push(shiftClip(removed.clips[kept] as Clip, -shiftMs));
+    kept++;
+  });
+  return { ...timeline, clips };
+}
+
+/**
+ * Moves a stream to another place in the order. The streams from the old place to the new one
+ * are laid out again in their new order over the same stretch of time, each keeping its length
+ * and the gaps staying where they were, so nothing outside that stretch moves.
+ */
+export function reorderStream(timeline: Timeline, clipId: string, toIndex: number): Timeline {
+  const from = clipIndexOf(timeline, clipId);
+  const to = clamp(Math.round(toIndex), 0, timeline.clips.length - 1);
+  if (from === -1 || from === to) return timeline;
+  const lo = Math.min(from, to);
+  const hi = Math.max(from, to);
+  const range = timeline.clips.slice(lo, hi + 1);
+  const gaps = range
+    .slice(1)
+    .map((clip, i) => clip.start.timestampMs - (range[i] as Clip).end.timestampMs);
+  const order = range.slice();
+  const [moving] = order.splice(from - lo, 1) as [Clip];
+  order.splice(to - lo, 0, moving);
+  let at = (range[0] as Clip).start.timestampMs;
+  const laid = order.map((clip, i) => {
+    const placed = shiftClip(clip, at - clip.start.timestampMs);
+    at = placed.end.timestampMs + (gaps[i] ?? 0);
+    return placed;
+  });
+  const clips = timeline.clips.slice();
+  clips.splice(lo, laid.length, ...laid);
+  return { ...timeline, clips };
+}
+
+/**
+ * Where a stream dragged to start at `startMs` belongs in the order: past every other stream
+ * whose middle its own middle has passed.
+ */
+export function reorderIndexAt(timeline: Timeline, clipId: string, startMs: number): number {
+  const from = clipIndexOf(timeline, clipId);
+  if (from === -1) return -1;
+  const clip = timeline.clips[from] as Clip;
+  const middle = startMs + (clip.end.timestampMs - clip.start.timestampMs) / 2;
+  let index = 0;
+  timeline.clips.forEach((other, i) => {
+    if (i === from) return;
+    if ((other.start.timestampMs + other.end.timestampMs) / 2 < middle) index++;
+  });
+  return index;
+}
+
+/** Sets how long a stream lasts, within the rules (as dragging its end does). */
+export function setStreamDuration(
+  timeline: Timeline,
+  clipId: string,
+  durationMs: number,
+  options: MoveOptions = {},
+): Timeline {
+  const index = clipIndexOf(timeline, clipId);
+  if (index === -1) return timeline;
+  const clip = timeline.clips[index] as Clip;
+  return moveEntry(timeline, clip.end.id, clip.start.timestampMs + durationMs, options);
+}
+
+/** Names or colours a stream; an empty name or colour goes back to the default. */
+export function setStreamLook(
+  timeline: Timeline,
+  clipId: string,
+  look: { name?: string; color?: string },
+): Timeline {
+  const index = clipIndexOf(timeline, clipId);
+  if (index === -1) return timeline;
+  const clip = timeline.clips[index] as Clip;
+  const start = { ...clip.start };
+  for (const key of ["name", "color"] as const) {
+    if (!(key in look)) continue;
+    const value = look[key];
+    if (value === undefined || value === "") delete start[key];
+    else start[key] = value;
+  }
+  if (start.name === clip.start.name && start.color === clip.start.color) return timeline;
+  return replaceClip(timeline, index, { ...clip, start });
+}

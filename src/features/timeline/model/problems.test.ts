@@ -22,7 +22,7 @@ function stream(interactionMs: number[], endMs: number): Timeline {
 
 describe("checkTimeline", () => {
   it("pins an interaction at its stream's end on the interaction, as never seen", () => {
-    const { problems, issuesByClip } = checkTimeline(stream([3000, 6000], 6000));
+    const { problems, problemsByClip } = checkTimeline(stream([3000, 6000], 6000));
     expect(problems).toEqual([
       {
         index: 2,
@@ -33,7 +33,7 @@ describe("checkTimeline", () => {
         entryId: "i2",
       },
     ]);
-    expect(issuesByClip.get("c1")).toBe(`i2\t${problems[0]?.message}`);
+    expect(problemsByClip.get("c1")).toEqual([{ entryId: "i2", message: problems[0]?.message }]);
   });
 
   it("pins one after the last frame but before the end too, naming the last frame", () => {

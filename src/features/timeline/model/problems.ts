@@ -22,11 +22,17 @@ export interface Refusal {
   message: string;
 }
 
+/** A problem as a clip shows it: on one of its entries. */
+export interface ClipProblem {
+  entryId: string;
+  message: string;
+}
+
 export interface TimelineCheck {
   script: ScriptEntry[];
   problems: PinnedProblem[];
-  /** Problems by entry id, as "id\tmessage" lines per clip id, for memoised clips. */
-  issuesByClip: Map<string, string>;
+  /** Each clip's problems, by clip id; clips without problems are absent. */
+  problemsByClip: Map<string, readonly ClipProblem[]>;
 }
 
 /**
@@ -65,16 +71,37 @@ export function checkTimeline(
       for (const i of clip.interactions) clipOf.set(i.id, clip.id);
     }
   }
-  const lines = new Map<string, string[]>();
+  const problemsByClip = new Map<string, ClipProblem[]>();
   for (const problem of problems) {
     if (problem.entryId === null) continue;
     const clipId = clipOf.get(problem.entryId);
     if (clipId === undefined) continue;
-    const list = lines.get(clipId) ?? [];
-    list.push(`${problem.entryId}\t${problem.message}`);
-    lines.set(clipId, list);
+    const list = problemsByClip.get(clipId) ?? [];
+    list.push({ entryId: problem.entryId, message: problem.message });
+    problemsByClip.set(clipId, list);
   }
-  const issuesByClip = new Map<string, string>();
-  for (const [clipId, list] of lines) issuesByClip.set(clipId, list.join("\n"));
-  return { script, problems, issuesByClip };
+  return { script, problems, problemsByClip };
+}
+
+function sameProblems(a: readonly ClipProblem[], b: readonly ClipProblem[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((p, i) => p.entryId === b[i]?.entryId && p.message === b[i]?.message)
+  );
+}
+
+/**
+ * `next` with each clip's list replaced by the one in `previous` when it says the same, so a
+ * memoised clip whose problems did not change keeps the same prop and does not re-render.
+ */
+export function reuseUnchanged(
+  previous: ReadonlyMap<string, readonly ClipProblem[]>,
+  next: ReadonlyMap<string, readonly ClipProblem[]>,
+): Map<string, readonly ClipProblem[]> {
+  const stable = new Map<string, readonly ClipProblem[]>();
+  for (const [clipId, list] of next) {
+    const before = previous.get(clipId);
+    stable.set(clipId, before && sameProblems(before, list) ? before : list);
+  }
+  return stable;
 }

@@ -1,6 +1,7 @@
 // How the ruler spaces and writes its labels at a zoom.
 const STEPS_MS = [
   100, 200, 500, 1000, 2000, 5000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000,
+  1_200_000, 1_800_000, 3_600_000,
 ];
 const MIN_LABEL_PX = 72;
 

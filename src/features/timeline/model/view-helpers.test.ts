@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkTimeline } from "./problems";
+import { checkTimeline, reuseUnchanged } from "./problems";
 import { promptAt } from "./prompt-at";
 import { formatRulerTime, rulerStep } from "./ruler";
 import type { Timeline } from "./timeline";
@@ -29,10 +29,24 @@ describe("checkTimeline", () => {
     expect(check.problems).toEqual([
       expect.objectContaining({ entryId: "i1", code: "prompt-empty", index: 1 }),
     ]);
-    expect(check.issuesByClip.get("c1")).toBe(
-      "i1\tthe prompt of the interaction at 3.00 s is empty",
-    );
-    expect(check.issuesByClip.has("c2")).toBe(false);
+    expect(check.problemsByClip.get("c1")).toEqual([
+      { entryId: "i1", message: "the prompt of the interaction at 3.00 s is empty" },
+    ]);
+    expect(check.problemsByClip.has("c2")).toBe(false);
+  });
+
+  it("keeps a clip's list of problems when a later check says the same of it", () => {
+    const first = checkTimeline(timeline).problemsByClip;
+    const again = reuseUnchanged(first, checkTimeline(timeline).problemsByClip);
+    expect(again.get("c1")).toBe(first.get("c1"));
+    const fixed = checkTimeline({
+      ...timeline,
+      clips: timeline.clips.map((c) => ({
+        ...c,
+        interactions: c.interactions.map((i) => ({ ...i, prompt: "fixed" })),
+      })),
+    }).problemsByClip;
+    expect(reuseUnchanged(first, fixed).has("c1")).toBe(false);
   });
 
   it("reports an empty draft as a problem of the whole script", () => {
@@ -62,7 +76,9 @@ describe("ruler", () => {
     expect(rulerStep(0.8)).toBe(100);
     expect(rulerStep(0.08)).toBe(1000);
     expect(rulerStep(0.01)).toBe(10_000);
-    expect(rulerStep(0.000001)).toBe(600_000);
+    // "Fit" on an hour-long script: 0.05 px per second.
+    expect(rulerStep(0.00005)).toBe(1_800_000);
+    expect(rulerStep(0.000001)).toBe(3_600_000);
   });
 
   it("writes minutes and seconds, with tenths when the step is under a second", () => {

@@ -3,6 +3,7 @@
 // operation applied through `set`; zundo keeps the undo history of the draft itself.
 import { temporal } from "zundo";
 import { createStore, type StoreApi } from "zustand/vanilla";
+import { ZOOM_STEPS } from "../model/zoom";
 import {
   addClip,
   addInteraction,
@@ -10,6 +11,7 @@ import {
   clipAt,
   copyEntries,
   duplicateEntries,
+  duplicateStream,
   endClipAt,
   locateEntry,
   moveEntries,
@@ -17,13 +19,19 @@ import {
   type MoveOptions,
   pasteEntries,
   removeEntries,
+  reorderStream,
+  rippleDeleteEntries,
   setImage,
   setOrientation,
   setPrompt,
+  setStreamDuration,
+  setStreamLook,
+  splitClipAt,
 } from "../model/operations";
-import { createId, entryIdsInScriptOrder, type Timeline } from "../model/timeline";
+import { createId, type DraftData, entryIdsInScriptOrder, type Timeline } from "../model/timeline";
 
-export const MIN_PX_PER_SECOND = 2;
+/** Low enough for "Fit" to show a script of hours whole. */
+export const MIN_PX_PER_SECOND = ZOOM_STEPS[0];
 export const MAX_PX_PER_SECOND = 800;
 export const DEFAULT_PX_PER_SECOND = 80;
 /** Edits of the same kind closer together than this are one undo step (a typing burst). */
@@ -38,13 +46,8 @@ export interface DraftInit {
   createdAt?: number;
 }
 
-export interface DraftData {
-  draftId: string;
-  name: string;
-  timeline: Timeline;
-  originals: Record<string, Blob>;
-  createdAt: number;
-}
+/** What of the store a draft keeps; the drafts feature saves it. */
+export type { DraftData } from "../model/timeline";
 
 export interface EditorState {
   selection: string[];
@@ -86,6 +89,15 @@ export interface DraftActions {
   duplicate(ids: readonly string[]): void;
   copy(ids: readonly string[]): ClipboardContent;
   paste(content?: ClipboardContent | null, atMs?: number): void;
+  /** Copies a stream right after itself; returns the copy's start id. */
+  duplicateStream(clipId: string): string | null;
+  /** Splits the stream at the time in two; returns the new stream's start id. */
+  splitAt(atMs?: number): string | null;
+  /** Deletes and closes the time the deleted streams held. */
+  rippleDelete(ids: readonly string[]): void;
+  reorderStream(clipId: string, toIndex: number): void;
+  setStreamDuration(clipId: string, durationMs: number): void;
+  setStreamLook(clipId: string, look: { name?: string; color?: string }): void;
   /** Closes the current undo group, e.g. when a text field loses focus. */
   endHistoryGroup(): void;
 }
@@ -224,6 +236,40 @@ export function createDraftStore(initial: DraftInit, options: { now?: () => numb
               return result.timeline;
             });
             if (newIds.length > 0) set({ selection: newIds });
+          },
+          duplicateStream(clipId) {
+            let startId: string | null = null;
+            edit((t) => {
+              const result = duplicateStream(t, clipId, createId);
+              startId = result.startId;
+              return result.timeline;
+            });
+            if (startId) set({ selection: [startId] });
+            return startId;
+          },
+          splitAt(atMs) {
+            const ids = { clip: createId(), start: createId(), end: createId() };
+            const before = get().timeline;
+            edit((t) => splitClipAt(t, playhead(atMs), ids));
+            if (get().timeline === before) return null;
+            set({ selection: [ids.start] });
+            return ids.start;
+          },
+          rippleDelete(ids) {
+            edit((t) => rippleDeleteEntries(t, ids));
+            set((s) => ({ selection: liveSelection(s) }));
+          },
+          reorderStream(clipId, toIndex) {
+            edit((t) => reorderStream(t, clipId, toIndex));
+          },
+          setStreamDuration(clipId, durationMs) {
+            edit((t) => setStreamDuration(t, clipId, durationMs, { ripple: get().ripple }));
+          },
+          setStreamLook(clipId, look) {
+            edit(
+              (t) => setStreamLook(t, clipId, look),
+              `look:${clipId}:${Object.keys(look).join()}`,
+            );
           },
           endHistoryGroup() {
             lastGroup = null;
