@@ -4,6 +4,7 @@ import { RouterProvider } from "react-router";
 import { Toaster } from "sonner";
 import { isApiError } from "../api/api-error";
 import { createConnectionStore } from "../lib/connection/connection-store";
+import { LOWER_POSITION, MAX_TOASTS } from "../lib/notify";
 import { ConnectionContext } from "../lib/connection/use-connection";
 import { createSubmissionStore } from "../lib/submissions/submission-store";
 import { SubmissionsContext } from "../lib/submissions/use-submissions";
@@ -48,7 +49,13 @@ export function App() {
       <ConnectionContext value={connection}>
         <SubmissionsContext value={submissions}>
           <RouterProvider router={router} />
-          <Toaster richColors closeButton position="bottom-right" theme="system" />
+          <Toaster
+            richColors
+            closeButton
+            position={LOWER_POSITION}
+            visibleToasts={MAX_TOASTS}
+            theme="system"
+          />
         </SubmissionsContext>
       </ConnectionContext>
     </QueryClientProvider>

@@ -2,13 +2,13 @@
 // Unavailable actions stay visible, focusable and say why, rather than disappearing.
 import { useId } from "react";
 import { useNavigate } from "react-router";
-import { toast } from "sonner";
 import { isCancellableStatus } from "../../../contract/jobs";
 import type { SimulateClient } from "../../../api/simulate-client";
 import { openScriptRequest, type Submission } from "../../../lib/submissions/submission-store";
 import { useSubmissionStore } from "../../../lib/submissions/use-submissions";
 import { useCancelJob } from "../api/cancel-job";
 import { useCreateJob } from "../api/create-job";
+import { toast } from "../../../lib/notify";
 
 export function JobActions({
   client,

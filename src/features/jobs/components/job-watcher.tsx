@@ -4,11 +4,13 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useLocation, useNavigate } from "react-router";
-import { toast } from "sonner";
 import type { SimulateClient } from "../../../api/simulate-client";
+import type { Job } from "../../../contract/jobs";
+import { formatDuration, parseTimestamp } from "../../../lib/format-time";
 import { useApiClient } from "../../../lib/connection/use-connection";
 import { getJobQueryOptions } from "../api/get-job";
 import { getJobsQueryOptions } from "../api/get-jobs";
+import { toast } from "../../../lib/notify";
 
 export function JobWatcher() {
   const { client } = useApiClient();
@@ -41,13 +43,14 @@ function ActiveJobsWatcher({ client }: { client: SimulateClient }) {
           if (job.status === "completed") {
             const count = job.streams.length;
             toast.success(count === 1 ? "Your video is ready" : `Your ${count} videos are ready`, {
-              description: `Job ${jobId.slice(0, 8)} completed.`,
+              description: `Job ${jobId.slice(0, 8)} completed${tookText(job)}.`,
               action: view,
             });
             setUnseen((n) => n + 1);
           } else if (job.status === "failed") {
             toast.error(`Job ${jobId.slice(0, 8)} failed`, {
-              description: job.error_message ?? undefined,
+              description:
+                [renderedText(job), job.error_message].filter(Boolean).join(" ") || undefined,
               action: view,
               duration: 15_000,
             });
@@ -76,4 +79,19 @@ function ActiveJobsWatcher({ client }: { client: SimulateClient }) {
   }, [unseen]);
 
   return null;
+}
+
+/** " in 6 s" for a job with both times, else nothing. */
+function tookText(job: Job): string {
+  const started = parseTimestamp(job.created_at);
+  const completed = parseTimestamp(job.completed_at);
+  if (!started || !completed) return "";
+  return ` in ${formatDuration(completed.getTime() - started.getTime())}`;
+}
+
+/** "1 of 2 streams were rendered." from the local engine's progress; nothing from the cloud. */
+function renderedText(job: Job): string | null {
+  const { progress } = job;
+  if (!progress || progress.streams_total < 2) return null;
+  return `${progress.streams_done} of ${progress.streams_total} streams were rendered.`;
 }

@@ -1,12 +1,12 @@
 // Download and Copy link for a stream's video. Both renew a link about to expire first, so what
 // lands in a download or a clipboard still works.
 import { useState } from "react";
-import { toast } from "sonner";
 import type { Recording } from "../../../contract/jobs";
 import { expiryPhrase, isExpiring } from "../utils/presigned";
 import type { RecordingFileReader } from "../../../api/simulate-client";
 import { openInNewTab, saveVideo } from "../utils/save-video";
 import { StrokeIcon } from "../../../components/stroke-icon";
+import { toast } from "../../../lib/notify";
 
 function messageOf(error: unknown): string {
   if (error instanceof DOMException && error.name === "NotAllowedError") {

@@ -2,7 +2,11 @@
 // server; the key for it; whether to remember the key; and a test that names what fails.
 import { useQueryClient } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import { type ConnectionCheck, checkConnection } from "../../../api/check-connection";
+import {
+  type ConnectionCheck,
+  checkConnection,
+  notReadyCheck,
+} from "../../../api/check-connection";
 import { createSimulateClient } from "../../../api/simulate-client";
 import { CLOUD_ROOT, type Target } from "../../../lib/connection/connection-store";
 import { useServerInfo } from "../../../lib/connection/server-info";
@@ -49,7 +53,7 @@ export function ConnectionSettings() {
 
   const test = async () => {
     if (!connection.ready) {
-      setCheck({ ok: false, problem: "key", message: connection.reason });
+      setCheck(notReadyCheck(connection.reason));
       return;
     }
     setChecking(true);
@@ -227,8 +231,7 @@ export function ConnectionSettings() {
                   : "rounded-lg bg-red-50 px-3 py-2 text-red-900 dark:bg-red-500/10 dark:text-red-200"
               }
             >
-              {check.ok ? "Connected. " : "Connection failed. "}
-              {check.message}
+              <strong className="font-semibold">{check.title}.</strong> {check.message}
             </p>
           ) : null}
         </div>
