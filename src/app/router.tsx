@@ -1,5 +1,6 @@
 import { createBrowserRouter } from "react-router";
 import { AppLayout } from "./layout";
+import { CompareRoute } from "./routes/compare";
 import { JobRoute } from "./routes/job";
 import { JobsRoute } from "./routes/jobs";
 import { NotFoundRoute } from "./routes/not-found";
@@ -16,6 +17,7 @@ export function createAppRouter() {
         { index: true, element: <StudioRoute /> },
         { path: "jobs", element: <JobsRoute /> },
         { path: "jobs/recordings", element: <RecordingsRoute /> },
+        { path: "jobs/compare", element: <CompareRoute /> },
         { path: "jobs/recordings/:streamId", element: <RecordingRoute /> },
         { path: "jobs/:jobId", element: <JobRoute /> },
         { path: "settings", element: <SettingsRoute /> },

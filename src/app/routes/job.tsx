@@ -1,6 +1,7 @@
 import { Link, useParams } from "react-router";
 import { PageHeader } from "../../components/page-header";
 import { JobDetail } from "../../features/jobs/components/job-detail";
+import { DownloadAllButton } from "../../features/player/components/download-all-button";
 import { StreamPlayer } from "../../features/player/components/stream-player";
 import { NeedsConnection } from "./needs-connection";
 
@@ -32,6 +33,17 @@ export function JobRoute() {
                 downloadName={downloadName}
                 refresh={refresh}
                 readFile={client.fileReader(stream.stream_id)}
+              />
+            )}
+            renderVideoActions={(views) => (
+              <DownloadAllButton
+                jobId={jobId}
+                streams={views.map((view) => ({
+                  recording: view.stream,
+                  videoName: view.downloadName,
+                  refresh: view.refresh,
+                  readFile: client.fileReader(view.stream.stream_id),
+                }))}
               />
             )}
           />

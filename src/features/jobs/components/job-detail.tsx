@@ -12,7 +12,11 @@ import { useJob } from "../api/get-job";
 import { getRecordingQueryOptions } from "../api/get-recording";
 import { useNow } from "../hooks/use-now";
 import { isActiveStatus } from "../model/polling";
+import { type StreamName, streamNames } from "../model/stream-names";
 import { JobActions } from "./job-actions";
+import { JobProgressDetail } from "./job-progress";
+import { JobVideosToolbar } from "./job-videos-toolbar";
+import { LazyStream } from "./lazy-stream";
 import { OfflineBanner } from "./offline-banner";
 import { StatusBadge } from "./status-badge";
 
@@ -29,10 +33,13 @@ export function JobDetail({
   client,
   jobId,
   renderStream,
+  renderVideoActions,
 }: {
   client: SimulateClient;
   jobId: string;
   renderStream: (view: StreamView) => ReactNode;
+  /** Actions on all of the job's videos at once, such as "Download all". */
+  renderVideoActions?: (views: StreamView[]) => ReactNode;
 }) {
   const job = useJob(client, jobId);
   const submissions = useSubmissions(client.root, [jobId]);
@@ -62,24 +69,15 @@ export function JobDetail({
   }
   const data = job.data as Job;
   const submission = submissions.data ? (submissions.data[0] ?? null) : undefined;
-  const batch = new Set(data.streams.map((s) => s.script_index ?? 0)).size > 1;
   const refreshFor = (streamId: string) => () =>
     queryClient.fetchQuery({ ...getRecordingQueryOptions(client, streamId), staleTime: 0 });
 
-  // Number streams within their script, as a creator counts them on the timeline.
-  const perScript = new Map<number, number>();
-  const views: StreamView[] = data.streams.map((stream, index) => {
-    const script = stream.script_index ?? 0;
-    const n = (perScript.get(script) ?? 0) + 1;
-    perScript.set(script, n);
-    return {
-      stream,
-      title: batch ? `Script ${script + 1} · Stream ${n}` : `Stream ${n}`,
-      // The engine's own name for the file, numbered across the whole job.
-      downloadName: `simulate-${data.job_id.slice(0, 8)}-stream-${index + 1}.mp4`,
-      refresh: refreshFor(stream.stream_id),
-    };
-  });
+  const names = streamNames(data);
+  const views: StreamView[] = data.streams.map((stream, index) => ({
+    stream,
+    ...(names[index] as StreamName),
+    refresh: refreshFor(stream.stream_id),
+  }));
 
   return (
     <div className="flex flex-col gap-6">
@@ -103,6 +101,7 @@ export function JobDetail({
               Rendering. Videos appear here when they are ready.
             </p>
           ) : null}
+          <JobProgressDetail job={data} now={now} />
         </div>
         <JobActions client={client} job={data} submission={submission} compact />
       </section>
@@ -114,10 +113,17 @@ export function JobDetail({
       {data.status === "failed" ? <FailureReport job={data} /> : null}
 
       {views.length > 0 ? (
+        <JobVideosToolbar jobId={data.job_id} views={views}>
+          {renderVideoActions?.(views)}
+        </JobVideosToolbar>
+      ) : null}
+      {views.length > 0 ? (
         <div className="grid gap-6 xl:grid-cols-2">
-          {views.map((view) =>
+          {views.map((view, index) =>
             view.stream.video_url ? (
-              <div key={view.stream.stream_id}>{renderStream(view)}</div>
+              <LazyStream key={view.stream.stream_id} title={view.title} index={index}>
+                {() => renderStream(view)}
+              </LazyStream>
             ) : (
               <section
                 key={view.stream.stream_id}

@@ -21,7 +21,9 @@ import { isActiveStatus } from "../model/polling";
 import { JobActions } from "./job-actions";
 import { OfflineBanner } from "./offline-banner";
 import { STATUS_LABELS } from "../model/status-labels";
+import { JobProgressSummary } from "./job-progress";
 import { StatusBadge } from "./status-badge";
+import { JobThumbnail } from "./thumbnail";
 
 function readFilters(params: URLSearchParams) {
   const status = params.get("status");
@@ -183,16 +185,27 @@ function JobRow({
   return (
     <tr className="align-top">
       <th scope="row" className="px-4 py-3 font-normal">
-        <Link
-          to={`/jobs/${encodeURIComponent(job.job_id)}`}
-          className="font-medium text-accent-700 hover:underline dark:text-accent-400"
-        >
-          {name ?? `Job ${job.job_id.slice(0, 8)}`}
-        </Link>
-        <div className="font-mono text-xs text-zinc-500">{job.job_id.slice(0, 8)}</div>
+        <div className="flex items-start gap-3">
+          <JobThumbnail
+            client={client}
+            jobId={job.job_id}
+            completed={job.status === "completed"}
+            alt={`First frame of ${name ?? `job ${job.job_id.slice(0, 8)}`}`}
+          />
+          <div className="min-w-0">
+            <Link
+              to={`/jobs/${encodeURIComponent(job.job_id)}`}
+              className="font-medium break-words text-accent-700 hover:underline dark:text-accent-400"
+            >
+              {name ?? `Job ${job.job_id.slice(0, 8)}`}
+            </Link>
+            <div className="font-mono text-xs text-zinc-500">{job.job_id.slice(0, 8)}</div>
+          </div>
+        </div>
       </th>
       <td className="px-4 py-3">
         <StatusBadge status={job.status} />
+        <JobProgressSummary status={job.status} progress={job.progress} />
         {job.status === "failed" && job.error_message ? (
           <p className="mt-1 max-w-sm text-xs text-red-700 dark:text-red-300">
             {job.error_message}
@@ -224,7 +237,9 @@ function JobRow({
           <span title="Submitted from elsewhere: open the job to see its streams">—</span>
         )}
       </td>
-      <td className="px-4 py-3">
+      {/* Relative: the actions' screen-reader notes are positioned, and would otherwise escape
+          the table's sideways scroll and widen the page on a phone. */}
+      <td className="relative px-4 py-3">
         <JobActions client={client} job={job} submission={submission} />
       </td>
     </tr>

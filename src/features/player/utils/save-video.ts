@@ -27,7 +27,7 @@ export function openInNewTab(url: string): void {
   window.open(url, "_blank", "noopener,noreferrer");
 }
 
-function saveBlob(blob: Blob, fileName: string): void {
+export function saveBlob(blob: Blob, fileName: string): void {
   const href = URL.createObjectURL(blob);
   clickDownloadLink(href, fileName);
   // Revoked later, not at once: some browsers read the object URL after click() returns.
