@@ -58,6 +58,19 @@ test.describe("at 1024x768", () => {
   });
 });
 
+test("a long draft name shows in full where the header has room", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/");
+  const name = page.getByRole("textbox", { name: "Draft name" });
+  const long = "Harbour at dusk, second pass with the fog rolling in";
+  await name.fill(long);
+  await expect(name).toHaveValue(long);
+  // The field grows with its text: nothing of the name is scrolled out of sight.
+  expect(await name.evaluate((input) => input.scrollWidth - input.clientWidth)).toBeLessThanOrEqual(
+    0,
+  );
+});
+
 test.describe("at 390 px", () => {
   test.use({ viewport: { width: 390, height: 844 } });
 
