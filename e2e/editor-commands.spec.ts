@@ -1,8 +1,8 @@
 // The editor's commands from the registry, through the keyboard and the toolbar: single-key
 // adds, play and pause, and the stream operations (duplicate, split, ripple delete, reorder,
 // durations and the playhead's timecode).
-import { expect, type Locator, type Page, test } from "./test";
-import { entry, fixture, scriptTimes } from "./studio-helpers";
+import { expect, type Page, test } from "./test";
+import { dragBy, entry, fixture, scriptTimes } from "./studio-helpers";
 
 // The two-stream fixture: stream 1 from 0 to 9 s with an interaction at 3 s, stream 2 from 9
 // to 12 s.
@@ -133,18 +133,6 @@ test("a stream's duration and the playhead's timecode are typed", async ({ page 
 
 test.describe("on a wide screen", () => {
   test.use({ viewport: { width: 1600, height: 900 } });
-
-  async function dragBy(page: Page, target: Locator, dx: number) {
-    await target.scrollIntoViewIfNeeded();
-    const box = (await target.boundingBox())!;
-    const x = box.x + box.width / 2;
-    const y = box.y + box.height / 2;
-    await page.mouse.move(x, y);
-    await page.mouse.down();
-    await page.mouse.move(x + dx / 2, y, { steps: 5 });
-    await page.mouse.move(x + dx, y, { steps: 5 });
-    await page.mouse.up();
-  }
 
   test("dragging a stream past another reorders them", async ({ page }) => {
     const track = page.getByRole("region", { name: "Timeline" });

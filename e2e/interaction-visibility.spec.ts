@@ -1,21 +1,9 @@
 // An interaction the video would never show: one after its stream's last frame (40 ms before
 // the end of a stream of whole frames). No drag or typed time puts one there, and one that
 // arrives in a file is a problem pinned on it, with Submit held back until it moves.
-import { expect, type Locator, type Page, test } from "./test";
+import { expect, test } from "./test";
 import { writeFileSync } from "node:fs";
-import { entry, fixture, scriptTimes } from "./studio-helpers";
-
-async function dragBy(page: Page, target: Locator, dx: number) {
-  await target.scrollIntoViewIfNeeded();
-  const box = (await target.boundingBox())!;
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x + dx / 2, y, { steps: 5 });
-  await page.mouse.move(x + dx, y, { steps: 5 });
-  await page.mouse.up();
-}
+import { dragBy, entry, fixture, scriptTimes } from "./studio-helpers";
 
 // Wide enough that the drag never comes near the edge, where the timeline scrolls by itself.
 test.use({ viewport: { width: 1600, height: 900 } });

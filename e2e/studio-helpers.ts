@@ -63,3 +63,23 @@ export async function scriptTimes(page: Page): Promise<number[]> {
   const text = await page.getByRole("textbox", { name: "The script as JSON" }).inputValue();
   return (JSON.parse(text) as { timestamp_ms: number }[]).map((e) => e.timestamp_ms);
 }
+
+/** Drags an element's centre by dx pixels in two pointer steps; alt holds Alt (ripple) throughout. */
+export async function dragBy(
+  page: Page,
+  target: Locator,
+  dx: number,
+  options: { alt?: boolean } = {},
+) {
+  await target.scrollIntoViewIfNeeded();
+  const box = (await target.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  if (options.alt) await page.keyboard.down("Alt");
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y, { steps: 5 });
+  await page.mouse.move(x + dx, y, { steps: 5 });
+  await page.mouse.up();
+  if (options.alt) await page.keyboard.up("Alt");
+}

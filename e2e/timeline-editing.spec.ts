@@ -1,6 +1,6 @@
-import { expect, type Locator, type Page, test } from "./test";
+import { expect, test } from "./test";
 import { readFileSync } from "node:fs";
-import { entry, fixture, scriptTimes } from "./studio-helpers";
+import { dragBy, entry, fixture, scriptTimes } from "./studio-helpers";
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/");
@@ -153,20 +153,6 @@ test("space plays the preview and ? lists the shortcuts", async ({ page }) => {
   await page.keyboard.press("Escape");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeHidden();
 });
-
-async function dragBy(page: Page, target: Locator, dx: number, options: { alt?: boolean } = {}) {
-  await target.scrollIntoViewIfNeeded();
-  const box = (await target.boundingBox())!;
-  const x = box.x + box.width / 2;
-  const y = box.y + box.height / 2;
-  if (options.alt) await page.keyboard.down("Alt");
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  await page.mouse.move(x + dx / 2, y, { steps: 5 });
-  await page.mouse.move(x + dx, y, { steps: 5 });
-  await page.mouse.up();
-  if (options.alt) await page.keyboard.up("Alt");
-}
 
 test.describe("on a wide screen", () => {
   // Wide enough that no drag comes near the edge, where the timeline scrolls by itself.

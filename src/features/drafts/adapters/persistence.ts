@@ -18,6 +18,7 @@ import {
   type StoredDraft,
   UnreadableDraftError,
 } from "./restore-draft";
+import { readBytes } from "../../../lib/read-bytes";
 
 /** How the drafts list names a record it cannot read, so it is not silently hidden. */
 export const UNREADABLE_DRAFT_NAME = "Unreadable draft";
@@ -29,17 +30,6 @@ function dataUrlToBlob(dataUrl: string): Blob {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return new Blob([bytes], { type: mime });
-}
-
-// Blob.arrayBuffer where there is one; FileReader in environments that lack it (jsdom).
-function readBytes(blob: Blob): Promise<ArrayBuffer> {
-  if (typeof blob.arrayBuffer === "function") return blob.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error("unreadable"));
-    reader.readAsArrayBuffer(blob);
-  });
 }
 
 async function blobToDataUrl(blob: Blob): Promise<string> {

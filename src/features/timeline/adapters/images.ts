@@ -1,20 +1,10 @@
 // Turns a picked image into the data URL a start sends, as the SDK would: an image already at
 // the model's frame goes as its own bytes; any other is centre-cropped and resized to the frame.
 import { frameSize, MAX_IMAGE_BYTES } from "../../../contract/script";
+import { readBytes } from "../../../lib/read-bytes";
 
 export type PreparedImage =
   { ok: true; dataUrl: string; width: number; height: number } | { ok: false; message: string };
-
-// Blob.arrayBuffer where there is one; FileReader in environments that lack it (jsdom).
-function readBytes(blob: Blob): Promise<ArrayBuffer> {
-  if (typeof blob.arrayBuffer === "function") return blob.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error("unreadable"));
-    reader.readAsArrayBuffer(blob);
-  });
-}
 
 // btoa takes a binary string; building it in slices keeps String.fromCharCode under the
 // engine's argument limit for images of many megabytes.
