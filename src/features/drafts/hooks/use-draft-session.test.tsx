@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, renderHook, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { toast } from "sonner";
+import { toast } from "../../../lib/notify";
 import "fake-indexeddb/auto";
 import { JOURNAL_FULL_MESSAGE, JournalWriteError } from "../adapters/edit-journal";
 import { createDraftPersistence } from "../adapters/persistence";
@@ -15,7 +15,9 @@ import {
   useDraftSession,
 } from "./use-draft-session";
 
-vi.mock("sonner", () => ({ toast: Object.assign(vi.fn(), { error: vi.fn(), success: vi.fn() }) }));
+vi.mock("../../../lib/notify", () => ({
+  toast: Object.assign(vi.fn(), { error: vi.fn(), success: vi.fn() }),
+}));
 
 afterEach(cleanup);
 

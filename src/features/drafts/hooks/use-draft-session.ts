@@ -3,7 +3,7 @@
 // holding the open draft's lock so two tabs never both write it. Storage failures are reported
 // through `onStorageError`, never swallowed.
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "../../../lib/notify";
 import {
   createId,
   type DraftData,
