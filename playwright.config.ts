@@ -73,7 +73,8 @@ export default defineConfig({
   webServer: [
     cloudStandIn,
     ...engines.map((engine) => ({
-      command: "node --import tsx server/main.ts",
+      // The compiled server, as `npm start` runs it: test:e2e builds it first.
+      command: "node build/server/main.js",
       url: `http://127.0.0.1:${engine.port}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,

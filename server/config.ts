@@ -1,9 +1,21 @@
 // The engine's settings, read once from the environment. Every setting has a default so
 // `npm start` needs none; the README lists them all.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/**
+ * The folder of package.json: one up from this file's source (server/), two up from the
+ * compiled server (build/server/main.js). DATA_DIR and STUDIO_DIR are resolved against it.
+ */
+function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, "..");
+  }
+}
+
+export const projectRoot = findProjectRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 export interface EngineConfig {
   host: string;

@@ -1,40 +1,27 @@
-// Runs queued jobs, `workers` at a time, each in its own render process. The store decides
-// which job is next (a fair queue across tenants); this decides what happens to a job whose
-// render is cancelled, crashes, or is cut short by the engine stopping.
-import { type ChildProcess, fork } from "node:child_process";
+// Runs queued jobs, `workers` at a time, each in a render process of the pool. The store
+// decides which job is next (a fair queue across tenants); this decides what happens to a job
+// whose render is cancelled, crashes, or is cut short by the engine stopping.
 import { rm } from "node:fs/promises";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { streamDir } from "../artifacts/artifact-files";
-import { RENDER_PROCESS_ENV } from "../render/process-env";
 import type { JobStore } from "../jobs/job-store";
 import type { JobRecord } from "../jobs/job-types";
 import { buildTasks } from "./job-inputs";
-import type { FromWorker, ToWorker } from "./worker-protocol";
-
-const WORKER = path.join(path.dirname(fileURLToPath(import.meta.url)), "render-worker.ts");
-/**
- * How long a render process may take to stop ffmpeg and delete its partial files after an
- * abort before it is killed: short, because a cancelled job's slot goes to the next job.
- */
-const STOP_GRACE_MS = 1000;
-
-/** The render process ended while it still had work; `exitCause` says how ("SIGKILL"). */
-class RenderProcessExit extends Error {
-  constructor(readonly exitCause: string) {
-    super(`the render process stopped unexpectedly (${exitCause})`);
-  }
-}
+import { createRenderPool, type RenderProcess, RenderProcessExit } from "./render-pool";
 
 interface Running {
   job: JobRecord;
-  child: ChildProcess;
+  renderer: RenderProcess;
+  /**
+   * Set once the process is known to be idle again (it reported `finished`, or never got the
+   * job's render): only then does it go back to the pool rather than being replaced.
+   */
+  reusable: boolean;
   /** Set by a cancel: the job is no longer this run's to change. */
   cancelled: boolean;
   /** Resolves on a cancel or an engine stop, so the run stops waiting on its process. */
   interrupted: Promise<null>;
   interrupt(): void;
-  /** Settles once the process has exited and the job's outcome is stored. */
+  /** Settles once its process is back in the pool or replaced, and the job's outcome is stored. */
   done: Promise<void>;
 }
 
@@ -52,9 +39,11 @@ export function createJobRunner(options: JobRunnerOptions) {
   const { store, dataDir, workers } = options;
   const log = options.log ?? (() => {});
   const running = new Map<string, Running>();
+  const pool = createRenderPool({ size: workers, renderMemoryMb: options.renderMemoryMb, log });
   let stopping = false;
 
   function pump(): void {
+    if (!stopping) pool.fill();
     while (!stopping && running.size < workers) {
       const job = store.claimNext();
       if (!job) return;
@@ -63,22 +52,11 @@ export function createJobRunner(options: JobRunnerOptions) {
   }
 
   function start(job: JobRecord): void {
-    const child = fork(WORKER, [], {
-      // The heap cap (ENGINE_RENDER_MEMORY_MB) bounds what a render holds in JavaScript. A
-      // decoded start image lives outside the V8 heap: it is bounded instead by the pixel
-      // limits checked at submit (8,000 px a side, 40 megapixels; server/input/images.ts).
-      execArgv: ["--import", "tsx", `--max-old-space-size=${options.renderMemoryMb}`],
-      env: { ...process.env, ...RENDER_PROCESS_ENV },
-      serialization: "advanced",
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
-      // A process group of its own, so a render process that outstays its grace is killed
-      // together with its ffmpeg.
-      detached: true,
-    });
     let interrupt = () => {};
     const entry: Running = {
       job,
-      child,
+      renderer: pool.acquire(),
+      reusable: false,
       cancelled: false,
       interrupted: new Promise<null>((resolve) => (interrupt = () => resolve(null))),
       interrupt: () => interrupt(),
@@ -94,13 +72,17 @@ export function createJobRunner(options: JobRunnerOptions) {
     running.set(job.id, entry);
   }
 
-  /** After a run: its process stopped, unfinished streams' files removed, the outcome stored. */
+  /**
+   * After a run: its process back in the pool, or stopped and replaced; unfinished streams'
+   * files removed; the outcome stored.
+   */
   async function settle(entry: Running, error: Error | null): Promise<void> {
-    const { job, child } = entry;
+    const { job } = entry;
     const crashed = error !== null && !stopping && !entry.cancelled;
     if (crashed) log(`job ${job.id}: ${error.message}`);
     try {
-      await stopRenderProcess(child);
+      if (entry.reusable && error === null) await pool.release(entry.renderer);
+      else await pool.discard(entry.renderer);
       // A requeued job clears its streams' folders itself when it starts again.
       if (entry.cancelled || crashed) await removeUnfinishedFiles(job.id);
     } catch (cleanup) {
@@ -129,10 +111,11 @@ export function createJobRunner(options: JobRunnerOptions) {
   }
 
   async function run(entry: Running): Promise<void> {
-    const { job, child } = entry;
-    const messages = messageQueue(child);
+    const { job, renderer } = entry;
     const orInterrupted = <T>(promise: Promise<T>) => Promise.race([promise, entry.interrupted]);
-    if ((await orInterrupted(messages.next("ready"))) === null) return;
+    if ((await orInterrupted(renderer.ready)) === null) return;
+    // Until the render is sent, the process has nothing of this job's to undo.
+    entry.reusable = true;
     if (options.dispatchDelayMs > 0) await orInterrupted(delay(options.dispatchDelayMs));
 
     // The cancel window of a dispatched job closes here: one cancelled now never starts rendering.
@@ -144,11 +127,12 @@ export function createJobRunner(options: JobRunnerOptions) {
     );
     if (stopping || entry.cancelled) return;
     const tasks = buildTasks(dataDir, job.portrait, store.scriptsOf(job.id), streams);
-    send(child, { type: "render", tasks });
+    entry.reusable = false;
+    renderer.send({ type: "render", tasks });
 
     const failures: string[] = [];
     for (;;) {
-      const message = await orInterrupted(messages.next());
+      const message = await orInterrupted(renderer.next());
       // Ignore late reports after a cancel or once the engine began stopping: the job is no
       // longer this run's to change (it is cancelled, or goes back to the queue).
       if (message === null || stopping || entry.cancelled) return;
@@ -163,7 +147,10 @@ export function createJobRunner(options: JobRunnerOptions) {
         store.failStream(message.streamId, message.message);
         const position = streams.findIndex((s) => s.id === message.streamId) + 1;
         failures.push(`stream ${position}: ${message.message}`);
-      } else if (message.type === "finished") break;
+      } else if (message.type === "finished") {
+        entry.reusable = true;
+        break;
+      }
     }
     if (failures.length === 0) store.moveJob(job.id, "completed", { from: ["processing"] });
     else {
@@ -182,8 +169,8 @@ export function createJobRunner(options: JobRunnerOptions) {
     },
 
     /**
-     * Stops the render of a job the store has just cancelled, if it has one, and resolves once
-     * its process has exited and the files of its unfinished streams are gone. Streams that
+     * Stops the render of a job the store has just cancelled, if it has one (its process is
+     * killed and replaced), and resolves once the files of its unfinished streams are gone. Streams that
      * finished before the cancel keep their recordings: they are whole, and the creator may
      * want them.
      */
@@ -201,9 +188,10 @@ export function createJobRunner(options: JobRunnerOptions) {
      */
     async stop(): Promise<void> {
       stopping = true;
+      const idleStopped = pool.close();
       const entries = [...running.values()];
       for (const entry of entries) entry.interrupt();
-      await Promise.all(entries.map((entry) => entry.done));
+      await Promise.all([idleStopped, ...entries.map((entry) => entry.done)]);
       for (const entry of entries) {
         store.moveJob(entry.job.id, "pending", { from: ["dispatched", "processing"] });
       }
@@ -213,89 +201,6 @@ export function createJobRunner(options: JobRunnerOptions) {
 
 export type JobRunner = ReturnType<typeof createJobRunner>;
 
-function send(child: ChildProcess, message: ToWorker): void {
-  if (child.connected) child.send(message);
-}
-
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
-}
-
-function hasExited(child: ChildProcess): boolean {
-  return child.exitCode !== null || child.signalCode !== null;
-}
-
-function exitOf(child: ChildProcess): Promise<void> {
-  if (hasExited(child)) return Promise.resolve();
-  return new Promise((resolve) => child.once("exit", () => resolve()));
-}
-
-/**
- * Asks a render process to stop (it stops ffmpeg and deletes its partial files) and kills it
- * if it has not exited within the grace period. Then kills what is left of its process group:
- * the ffmpeg of a render process that was killed would otherwise finish on its own and could
- * write into the folder of the job's next try.
- */
-async function stopRenderProcess(child: ChildProcess): Promise<void> {
-  // A process that never started has nothing to stop and never reports an exit.
-  if (child.pid === undefined) return;
-  const exited = exitOf(child);
-  if (!hasExited(child)) {
-    send(child, { type: "abort" });
-    let timer: NodeJS.Timeout | undefined;
-    const inTime = await Promise.race([
-      exited.then(() => true),
-      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), STOP_GRACE_MS))),
-    ]);
-    clearTimeout(timer);
-    if (!inTime) child.kill("SIGKILL");
-  }
-  killGroup(child);
-  await exited;
-}
-
-function killGroup(child: ChildProcess): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, "SIGKILL");
-  } catch {
-    // ESRCH: the group is empty, as it is after a clean exit.
-  }
-}
-
-/** Reads a child's messages in order; a child that exits early rejects the next read. */
-function messageQueue(child: ChildProcess) {
-  const buffered: FromWorker[] = [];
-  let waiting: { resolve: (m: FromWorker) => void; reject: (e: Error) => void } | null = null;
-  let ended: Error | null = null;
-  child.on("message", (message: FromWorker) => {
-    if (waiting) {
-      const w = waiting;
-      waiting = null;
-      w.resolve(message);
-    } else buffered.push(message);
-  });
-  child.on("exit", (code, signal) => {
-    ended = new RenderProcessExit(signal ?? `exit code ${code}`);
-    waiting?.reject(ended);
-    waiting = null;
-  });
-  child.on("error", (error) => {
-    ended = error;
-    waiting?.reject(error);
-    waiting = null;
-  });
-  return {
-    async next(type?: FromWorker["type"]): Promise<FromWorker> {
-      for (;;) {
-        const message =
-          buffered.shift() ??
-          (await new Promise<FromWorker>((resolve, reject) => {
-            if (ended) reject(ended);
-            else waiting = { resolve, reject };
-          }));
-        if (!type || message.type === type) return message;
-      }
-    },
-  };
 }

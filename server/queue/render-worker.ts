@@ -1,5 +1,7 @@
-// The render process: renders a job's streams one after another and reports each. It exits
-// when the engine goes away, so an engine killed with -9 leaves no renderer (or ffmpeg) behind.
+// The render process: renders a job's streams one after another and reports each, then waits
+// for the next job (the engine keeps it warm in a pool). An abort ends it: the engine starts a
+// fresh one. It exits when the engine goes away, so an engine killed with -9 leaves no renderer
+// (or ffmpeg) behind.
 import { RenderError, renderStream } from "../render/render-stream";
 import type { FromWorker, ToWorker } from "./worker-protocol";
 
