@@ -30,7 +30,7 @@ export function AppLayout() {
                 end={item.end}
                 className={({ isActive }) =>
                   [
-                    "rounded-md px-3 py-1.5 text-sm font-medium transition-colors",
+                    "rounded-md px-3 py-1.5 text-sm font-medium transition-colors motion-reduce:transition-none",
                     isActive
                       ? "bg-accent-100 text-accent-700 dark:bg-accent-500/15 dark:text-accent-400"
                       : "text-zinc-600 hover:bg-zinc-100 hover:text-zinc-900 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100",

@@ -22,6 +22,9 @@ export function Alert({
   dismissLabel = "Dismiss",
   className = "",
   id,
+  live,
+  label,
+  action,
 }: {
   tone?: AlertTone;
   title?: ReactNode;
@@ -30,11 +33,25 @@ export function Alert({
   dismissLabel?: string;
   className?: string;
   id?: string;
+  /**
+   * Overrides the tone's role: "status" for a warning that must not interrupt (offline), false
+   * for a message shown inside a live region the page keeps mounted, which already announces it.
+   */
+  live?: "alert" | "status" | false;
+  /** Names the message, for a page that has several. */
+  label?: string;
+  /** A control beside the message, such as "Take over here". */
+  action?: ReactNode;
 }) {
   return (
     <div
       id={id}
-      role={tone === "error" || tone === "warning" ? "alert" : "status"}
+      role={
+        live === false
+          ? undefined
+          : (live ?? (tone === "error" || tone === "warning" ? "alert" : "status"))
+      }
+      aria-label={label}
       className={`flex items-start justify-between gap-4 rounded-lg border px-3 py-2 text-sm ${TONE[tone]} ${className}`}
     >
       <div className="min-w-0">
@@ -42,6 +59,7 @@ export function Alert({
         {title && children ? " " : null}
         {children}
       </div>
+      {action ? <div className="shrink-0 self-center">{action}</div> : null}
       {onDismiss ? (
         <button type="button" className="shrink-0 font-medium underline" onClick={onDismiss}>
           {dismissLabel}

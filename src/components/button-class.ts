@@ -18,7 +18,7 @@ const SIZE: Record<ButtonSize, string> = {
 
 export function buttonClassName(variant: ButtonVariant = "secondary", size: ButtonSize = "md") {
   return [
-    "inline-flex items-center justify-center font-medium whitespace-nowrap transition-colors disabled:cursor-not-allowed disabled:opacity-45",
+    "inline-flex items-center justify-center font-medium whitespace-nowrap transition-colors motion-reduce:transition-none disabled:cursor-not-allowed disabled:opacity-45 aria-disabled:cursor-not-allowed aria-disabled:opacity-45",
     VARIANT[variant],
     SIZE[size],
   ].join(" ");

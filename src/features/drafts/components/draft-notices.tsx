@@ -8,19 +8,19 @@ import { useOpenTimeline } from "../hooks/use-open-timeline";
 export function ReadOnlyNotice({ session }: { session: DraftSession }) {
   if (session.lock !== "elsewhere") return null;
   return (
-    <div
-      role="alert"
-      className="mb-4 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-900 dark:border-amber-500/40 dark:bg-amber-500/10 dark:text-amber-200"
+    <Alert
+      tone="warning"
+      className="mb-4"
+      title="This draft is open in another tab."
+      action={
+        <Button variant="primary" onClick={session.takeOver}>
+          Take over here
+        </Button>
+      }
     >
-      <span>
-        <strong className="font-semibold">This draft is open in another tab.</strong> It is shown
-        here read-only, with that tab&apos;s edits as they are made. Take it over to edit it here;
-        the other tab then turns read-only.
-      </span>
-      <Button variant="primary" onClick={session.takeOver}>
-        Take over here
-      </Button>
-    </div>
+      It is shown here read-only, with that tab&apos;s edits as they are made. Take it over to edit
+      it here; the other tab then turns read-only.
+    </Alert>
   );
 }
 

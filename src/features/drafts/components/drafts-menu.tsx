@@ -76,23 +76,19 @@ export function DraftsMenu({
           aria-label="Confirm delete"
         >
           <span className="text-red-700 dark:text-red-300">Delete “{name}”?</span>
-          <button
-            type="button"
+          <Button
+            variant="danger"
+            size="sm"
             onClick={() => {
               setConfirming(false);
               void session.remove();
             }}
-            className="rounded-md bg-red-600 px-2 py-0.5 font-medium text-white hover:bg-red-700"
           >
             Delete
-          </button>
-          <button
-            type="button"
-            onClick={() => setConfirming(false)}
-            className="rounded-md px-2 py-0.5 hover:bg-red-100 dark:hover:bg-red-500/20"
-          >
+          </Button>
+          <Button variant="ghost" size="sm" onClick={() => setConfirming(false)}>
             Keep
-          </button>
+          </Button>
         </span>
       ) : (
         <Button variant="ghost" onClick={() => setConfirming(true)}>

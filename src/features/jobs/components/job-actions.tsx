@@ -2,6 +2,7 @@
 // Unavailable actions stay visible, focusable and say why, rather than disappearing.
 import { useId } from "react";
 import { useNavigate } from "react-router";
+import { Button } from "../../../components/button";
 import { isCancellableStatus } from "../../../contract/jobs";
 import type { SimulateClient } from "../../../api/simulate-client";
 import { openScriptRequest, type Submission } from "../../../lib/submissions/submission-store";
@@ -68,14 +69,11 @@ export function JobActions({
     });
   };
 
-  const button =
-    "rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-xs font-medium shadow-xs hover:bg-zinc-50 aria-disabled:cursor-not-allowed aria-disabled:opacity-50 aria-disabled:hover:bg-white dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800 dark:aria-disabled:hover:bg-zinc-900";
   const batch = submission && submission.scripts.length > 1;
   return (
     <div className={`flex flex-wrap items-center gap-1.5 ${compact ? "" : "justify-end"}`}>
-      <button
-        type="button"
-        className={button}
+      <Button
+        size="sm"
         aria-disabled={!submission}
         aria-describedby={notHere ? `${reasonId}-script` : undefined}
         title={
@@ -84,27 +82,25 @@ export function JobActions({
         onClick={openScript}
       >
         Open script
-      </button>
-      <button
-        type="button"
-        className={button}
+      </Button>
+      <Button
+        size="sm"
         aria-disabled={!submission || resubmit.isPending}
         aria-describedby={notHere ? `${reasonId}-script` : undefined}
         title={notHere ?? undefined}
         onClick={submitAgain}
       >
         {resubmit.isPending ? "Resubmitting…" : "Resubmit"}
-      </button>
-      <button
-        type="button"
-        className={button}
+      </Button>
+      <Button
+        size="sm"
         aria-disabled={cancelReason !== null || cancel.isPending}
         aria-describedby={cancelReason ? `${reasonId}-cancel` : undefined}
         title={cancelReason ?? undefined}
         onClick={cancelJob}
       >
         {cancel.isPending ? "Cancelling…" : "Cancel"}
-      </button>
+      </Button>
       {notHere ? (
         <span id={`${reasonId}-script`} className="sr-only">
           {notHere}

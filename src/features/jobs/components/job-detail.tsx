@@ -3,6 +3,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link, useNavigate } from "react-router";
+import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
+import { Panel } from "../../../components/panel";
 import type { Job, JobStream, Recording } from "../../../contract/jobs";
 import type { SimulateClient } from "../../../api/simulate-client";
 import { formatDateTime, formatDuration, parseTimestamp } from "../../../lib/format-time";
@@ -55,16 +58,13 @@ export function JobDetail({
   }
   if (job.isError && !job.data) {
     return (
-      <div
-        role="alert"
-        className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-200"
-      >
+      <Alert tone="error">
         <p className="font-semibold">This job could not be loaded.</p>
         <p className="mt-1">{job.error.message}</p>
         <Link to="/jobs" className="mt-2 inline-block font-medium underline">
           Back to jobs
         </Link>
-      </div>
+      </Alert>
     );
   }
   const data = job.data as Job;
@@ -82,9 +82,10 @@ export function JobDetail({
   return (
     <div className="flex flex-col gap-6">
       <OfflineBanner fetchStatus={job.fetchStatus} />
-      <section
-        aria-label="Job status"
-        className="flex flex-wrap items-start justify-between gap-4 rounded-xl border border-zinc-200 bg-white p-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+      <Panel
+        title="Job status"
+        titleHidden
+        className="flex flex-wrap items-start justify-between gap-4"
       >
         <div className="flex flex-col gap-2">
           <div className="flex items-center gap-3">
@@ -104,7 +105,7 @@ export function JobDetail({
           <JobProgressDetail job={data} now={now} />
         </div>
         <JobActions client={client} job={data} submission={submission} compact />
-      </section>
+      </Panel>
 
       {submission && submission.scripts.length > 1 ? (
         <BatchScripts submission={submission} />
@@ -195,11 +196,7 @@ function Timeline({ job, now }: { job: Job; now: number }) {
 function FailureReport({ job }: { job: Job }) {
   const failed = job.streams.filter((s) => s.status === "failed" || s.error_message);
   return (
-    <section
-      role="alert"
-      aria-label="Why the job failed"
-      className="rounded-xl border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-200"
-    >
+    <Alert tone="error" label="Why the job failed">
       <h2 className="font-semibold">The job failed</h2>
       <p className="mt-1">{job.error_message ?? "The server gave no reason."}</p>
       {failed.length > 0 ? (
@@ -211,7 +208,7 @@ function FailureReport({ job }: { job: Job }) {
           ))}
         </ul>
       ) : null}
-    </section>
+    </Alert>
   );
 }
 
@@ -224,13 +221,12 @@ function BatchScripts({ submission }: { submission: Submission }) {
       <ol className="flex flex-wrap gap-2">
         {submission.names.map((name, index) => (
           <li key={index}>
-            <button
-              type="button"
-              className="rounded-md border border-zinc-300 bg-white px-2.5 py-1 text-xs font-medium shadow-xs hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
+            <Button
+              size="sm"
               onClick={() => void navigate("/", { state: openScriptRequest(submission, index) })}
             >
               Open script {index + 1}: {name}
-            </button>
+            </Button>
           </li>
         ))}
       </ol>

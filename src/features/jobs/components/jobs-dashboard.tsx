@@ -1,6 +1,7 @@
 // The Jobs page: every job of the current target and key, newest first, filtered and paged
 // through the address bar so a view can be bookmarked and Back works.
 import { Link, useSearchParams } from "react-router";
+import { Alert } from "../../../components/alert";
 import { DataTable } from "../../../components/data-table";
 import { Pager } from "../../../components/pager";
 import { JOB_STATUSES, type JobStatus, type JobSummary } from "../../../contract/jobs";
@@ -107,10 +108,7 @@ export function JobsDashboard({ client }: { client: SimulateClient }) {
           Loading jobs…
         </p>
       ) : jobs.isError && !list ? (
-        <div
-          role="alert"
-          className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-200"
-        >
+        <Alert tone="error">
           <p className="font-semibold">The jobs could not be loaded.</p>
           <p className="mt-1">{jobs.error.message}</p>
           <button
@@ -120,7 +118,7 @@ export function JobsDashboard({ client }: { client: SimulateClient }) {
           >
             Try again
           </button>
-        </div>
+        </Alert>
       ) : list && list.jobs.length === 0 ? (
         <div className="rounded-xl border border-dashed border-zinc-300 p-10 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
           {filters.status || filters.active ? (

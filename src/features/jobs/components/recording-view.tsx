@@ -2,6 +2,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { Link } from "react-router";
+import { Alert } from "../../../components/alert";
 import type { Recording } from "../../../contract/jobs";
 import type { SimulateClient } from "../../../api/simulate-client";
 import { getRecordingQueryOptions, useRecording } from "../api/get-recording";
@@ -26,9 +27,7 @@ export function RecordingView({
   }
   if (recording.isError) {
     return (
-      <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-        This recording could not be loaded: {recording.error.message}
-      </p>
+      <Alert tone="error">This recording could not be loaded: {recording.error.message}</Alert>
     );
   }
   const jobId = recording.data.job_id ?? null;

@@ -2,6 +2,7 @@
 // frame, when it was recorded, how long it is, its job, and a box to pick it for Compare.
 import { useState } from "react";
 import { Link, useNavigate, useSearchParams } from "react-router";
+import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { DataTable } from "../../../components/data-table";
 import { Pager } from "../../../components/pager";
@@ -45,9 +46,7 @@ export function RecordingsList({ client }: { client: SimulateClient }) {
           Loading recordings…
         </p>
       ) : recordings.isError && !list ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          The recordings could not be loaded: {recordings.error.message}
-        </p>
+        <Alert tone="error">The recordings could not be loaded: {recordings.error.message}</Alert>
       ) : list && list.recordings.length === 0 ? (
         <p className="rounded-xl border border-dashed border-zinc-300 p-10 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">
           No recordings yet. Each stream of a completed job is recorded here.

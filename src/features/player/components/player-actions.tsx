@@ -5,6 +5,7 @@ import type { Recording } from "../../../contract/jobs";
 import { expiryPhrase, isExpiring } from "../utils/presigned";
 import type { RecordingFileReader } from "../../../api/simulate-client";
 import { openInNewTab, saveVideo } from "../utils/save-video";
+import { Button } from "../../../components/button";
 import { StrokeIcon } from "../../../components/stroke-icon";
 import { toast } from "../../../lib/notify";
 
@@ -110,19 +111,13 @@ function ActionButton({
   children: React.ReactNode;
 }) {
   return (
-    <button
-      type="button"
-      onClick={onClick}
-      disabled={disabled}
-      aria-busy={busy || undefined}
-      className="inline-flex items-center gap-1.5 rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium shadow-xs transition-colors hover:bg-zinc-50 disabled:pointer-events-none disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800"
-    >
+    <Button onClick={onClick} disabled={disabled} aria-busy={busy || undefined}>
       <StrokeIcon
         className={`size-4 shrink-0 ${busy ? "animate-spin motion-reduce:animate-none" : ""}`}
       >
         {children}
       </StrokeIcon>
       {label}
-    </button>
+    </Button>
   );
 }

@@ -8,6 +8,8 @@ import {
   notReadyCheck,
 } from "../../../api/check-connection";
 import { createSimulateClient } from "../../../api/simulate-client";
+import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
 import { CLOUD_ROOT, type Target } from "../../../lib/connection/connection-store";
 import { useServerInfo } from "../../../lib/connection/server-info";
 import { useConnection, useConnectionSettings } from "../../../lib/connection/use-connection";
@@ -161,14 +163,9 @@ export function ConnectionSettings() {
                     setKey(keyTarget, event.target.value);
                   }}
                 />
-                <button
-                  type="button"
-                  className="rounded-md border border-zinc-300 px-3 text-sm font-medium dark:border-zinc-700"
-                  aria-pressed={showKey}
-                  onClick={() => setShowKey((v) => !v)}
-                >
+                <Button aria-pressed={showKey} onClick={() => setShowKey((v) => !v)}>
                   {showKey ? "Hide key" : "Show key"}
-                </button>
+                </Button>
               </span>
             </label>
             <div className="flex items-start gap-2 text-sm">
@@ -214,25 +211,15 @@ export function ConnectionSettings() {
       </fieldset>
 
       <div className="flex flex-wrap items-start gap-3">
-        <button
-          type="button"
-          className="rounded-lg bg-accent-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-accent-700 disabled:opacity-60"
-          disabled={checking}
-          onClick={() => void test()}
-        >
+        <Button variant="primary" disabled={checking} onClick={() => void test()}>
           {checking ? "Testing…" : "Test connection"}
-        </button>
-        <div role="status" className="min-h-9 flex-1 text-sm">
+        </Button>
+        {/* Mounted before the result arrives, so screen readers announce it when it does. */}
+        <div role="status" className="min-h-9 flex-1">
           {check ? (
-            <p
-              className={
-                check.ok
-                  ? "rounded-lg bg-emerald-50 px-3 py-2 text-emerald-900 dark:bg-emerald-500/10 dark:text-emerald-200"
-                  : "rounded-lg bg-red-50 px-3 py-2 text-red-900 dark:bg-red-500/10 dark:text-red-200"
-              }
-            >
-              <strong className="font-semibold">{check.title}.</strong> {check.message}
-            </p>
+            <Alert tone={check.ok ? "success" : "error"} live={false} title={`${check.title}.`}>
+              {check.message}
+            </Alert>
           ) : null}
         </div>
       </div>
