@@ -179,3 +179,17 @@ test("an image set the instant before a reload is there after it", async ({ page
   await expect(page.getByRole("textbox", { name: "Prompt" })).toHaveValue("A harbour at dusk");
   await expect(page.getByRole("img", { name: "Start frame" })).toBeVisible();
 });
+
+test("on a phone the drafts browser keeps a draft's name readable", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openStudio(page);
+  await draftName(page).fill("Harbour at dusk, second pass");
+  const dialog = await openBrowser(page);
+  const row = dialog.getByRole("listitem", { name: /Harbour at dusk, second pass/ });
+  const name = row.getByText("Harbour at dusk, second pass");
+  // The actions wrap under the name instead of squeezing it to a letter a line.
+  expect((await name.boundingBox())!.height).toBeLessThan(60);
+  const dialogBox = (await dialog.boundingBox())!;
+  const actionsBox = (await row.getByRole("button", { name: /^Duplicate/ }).boundingBox())!;
+  expect(actionsBox.x + actionsBox.width).toBeLessThanOrEqual(dialogBox.x + dialogBox.width);
+});

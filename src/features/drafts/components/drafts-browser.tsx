@@ -178,7 +178,8 @@ function DraftRow({
   return (
     <li
       aria-labelledby={nameId}
-      className="flex items-start gap-3 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"
+      // Wraps: on a phone the actions go under the name rather than squeezing it to a letter a line.
+      className="flex flex-wrap items-start gap-3 rounded-lg border border-zinc-200 p-3 dark:border-zinc-800"
     >
       {thumbnail ? (
         <img
@@ -193,7 +194,7 @@ function DraftRow({
           style={{ background: swatch(draft.id) }}
         />
       )}
-      <div className="min-w-0 flex-1">
+      <div className="min-w-0 flex-1 basis-40">
         <p id={nameId} className="font-medium break-words">
           {draft.name}
           {isOpen ? <span className="ml-2 text-xs font-normal text-zinc-500">(open)</span> : null}
@@ -276,7 +277,7 @@ function DraftRow({
         ) : null}
       </div>
       {mode === "idle" ? (
-        <div className="flex shrink-0 flex-wrap justify-end gap-1">
+        <div className="ml-auto flex flex-wrap justify-end gap-1">
           <Button
             size="sm"
             variant="primary"
