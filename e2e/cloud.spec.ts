@@ -55,7 +55,11 @@ test("a Custom API root shaped like the cloud, straight from the browser", async
   await expect(video).toHaveAttribute("src", new RegExp(`^${cloudFiles}/bucket/`), {
     timeout: 30_000,
   });
-  // A <video> plays a file from an origin that sends no CORS headers.
+  // A <video> plays a file from an origin that sends no CORS headers (nothing loads before play).
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    return v.play();
+  });
   await expect
     .poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState))
     .toBeGreaterThanOrEqual(1);
@@ -98,6 +102,10 @@ test("Odyssey cloud through the studio's relay, with the key held by the server"
   const player = page.getByRole("region", { name: "Stream 1" });
   const video = player.getByLabel("Stream 1 video");
   await expect(video).toHaveAttribute("src", new RegExp(`^${cloudFiles}/bucket/`));
+  await video.evaluate((v: HTMLVideoElement) => {
+    v.muted = true;
+    return v.play();
+  });
   await expect
     .poll(() => video.evaluate((v: HTMLVideoElement) => v.readyState))
     .toBeGreaterThanOrEqual(1);

@@ -99,7 +99,7 @@ describe("StreamPlayer", () => {
     expect(video.getAttribute("src")).toBe(recording.video_url);
     expect(video.getAttribute("poster")).toBe(recording.thumbnail_url);
     expect(video).toHaveAttribute("controls");
-    expect(video).toHaveAttribute("preload", "metadata");
+    expect(video).toHaveAttribute("preload", "none");
     expect(within(region).getByText("1.60 s · 40 frames")).toBeInTheDocument();
   });
 

@@ -88,6 +88,14 @@ function Player({ recording, title, downloadName, refresh, readFile }: StreamPla
   const playIntent = useRef(false);
   const resume = useRef<Resume | null>(null);
 
+  // With preload="none" a renewed link loads nothing by itself: if the failed one was playing,
+  // play the new one, and onLoadedMetadata puts it back where it was.
+  useEffect(() => {
+    const pending = resume.current;
+    if (!video || videoUrl === null || !pending?.play || pending.fromUrl === videoUrl) return;
+    void video.play()?.catch(() => {});
+  }, [video, videoUrl]);
+
   const durationMs =
     clock.durationMs ??
     (recording.duration_seconds != null ? recording.duration_seconds * 1000 : null) ??
@@ -131,11 +139,13 @@ function Player({ recording, title, downloadName, refresh, readFile }: StreamPla
         <div className="relative bg-black">
           {/* Both renderers write silent video (no audio track): there is nothing to caption, and
               the prompts are on the scrubber. */}
+          {/* Nothing is fetched until the creator plays: the poster shows the first frame and the
+              length comes from the recording, so a 250-stream job asks for no video up front. */}
           {/* eslint-disable-next-line jsx-a11y/media-has-caption */}
           <video
             ref={setVideo}
             controls
-            preload="metadata"
+            preload="none"
             playsInline
             poster={posterUrl ?? undefined}
             src={videoUrl}
