@@ -10,7 +10,8 @@ import { formatSeconds } from "../../../contract/format";
 import type { ClipProblem } from "../model/problems";
 import { streamName } from "../model/stream-look";
 import type { Clip } from "../model/timeline";
-import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
+import type { DraftActions } from "../store/draft-store";
+import { useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
 import { entryLabel, type DragData, MovingEntryContext } from "./drag-data";
 import { toast } from "../../../lib/notify";
 
@@ -134,19 +135,26 @@ function useClipImageDrop(startId: string) {
   });
 }
 
-function useSelectOnClick(id: string) {
-  const { select } = useDraftActions();
-  return (event: MouseEvent) => {
-    event.stopPropagation();
-    const mode = event.shiftKey || event.metaKey || event.ctrlKey ? "toggle" : "replace";
-    select([id], mode);
-  };
+/** Selection without a store subscription: a thousand handles each subscribed slow every edit. */
+function useSelect(): DraftActions["select"] {
+  const store = useDraftStoreApi();
+  return (...args) => store.getState().actions.select(...args);
+}
+
+function selectOnClick(event: MouseEvent, id: string, select: DraftActions["select"]) {
+  event.stopPropagation();
+  const mode = event.shiftKey || event.metaKey || event.ctrlKey ? "toggle" : "replace";
+  select([id], mode);
 }
 
 /** Room an interaction's prompt needs on the clip before it is written there. */
 const MIN_LABEL_PX = 56;
 
-function ClipBody({
+/**
+ * The stream's body. Picking up or dropping anything re-renders every dnd-kit draggable (its
+ * context changes), so the draggable itself stays thin and its content is memoised apart.
+ */
+const ClipBody = memo(function ClipBody({
   clip,
   index,
   selected,
@@ -161,18 +169,13 @@ function ClipBody({
   width: number;
   pxPerMs: number;
 }) {
-  const data: DragData = { kind: "clip", id: clip.id, originMs: clip.start.timestampMs };
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: `clip:${clip.id}`,
-    data,
+    data: { kind: "clip", id: clip.id, originMs: clip.start.timestampMs } satisfies DragData,
   });
   // The body stands for the whole stream: arrows and drags move it, Delete removes it.
-  const onClick = useSelectOnClick(clip.id);
-  const { select } = useDraftActions();
-  const label = `stream ${index + 1} from ${formatSeconds(clip.start.timestampMs)} to ${formatSeconds(clip.end.timestampMs)}`;
+  const select = useSelect();
   const color = clip.start.color;
-  const name = streamName(clip, index);
-  const durationMs = clip.end.timestampMs - clip.start.timestampMs;
   return (
     // dnd-kit's attributes and listeners make this a focusable button with key handling.
     // eslint-disable-next-line jsx-a11y/click-events-have-key-events
@@ -183,7 +186,7 @@ function ClipBody({
       role="button"
       tabIndex={0}
       aria-pressed={selected}
-      onClick={onClick}
+      onClick={(event) => selectOnClick(event, clip.id, select)}
       onFocus={(event) => {
         if (!selected && event.currentTarget.matches(":focus-visible")) select([clip.id]);
       }}
@@ -204,6 +207,28 @@ function ClipBody({
         isDragging ? "opacity-40" : "",
       ].join(" ")}
     >
+      <ClipContent clip={clip} index={index} width={width} pxPerMs={pxPerMs} />
+    </div>
+  );
+});
+
+const ClipContent = memo(function ClipContent({
+  clip,
+  index,
+  width,
+  pxPerMs,
+}: {
+  clip: Clip;
+  index: number;
+  width: number;
+  pxPerMs: number;
+}) {
+  const label = `stream ${index + 1} from ${formatSeconds(clip.start.timestampMs)} to ${formatSeconds(clip.end.timestampMs)}`;
+  const color = clip.start.color;
+  const name = streamName(clip, index);
+  const durationMs = clip.end.timestampMs - clip.start.timestampMs;
+  return (
+    <>
       {width > 60 ? (
         clip.start.image ? (
           <img
@@ -236,9 +261,9 @@ function ClipBody({
         </span>
       </span>
       <InteractionLabels clip={clip} width={width} pxPerMs={pxPerMs} />
-    </div>
+    </>
   );
-}
+});
 
 /** Each interaction's prompt on the clip, from its marker to the next one, where it fits. */
 function InteractionLabels({
@@ -296,14 +321,12 @@ const EntryHandle = memo(function EntryHandle({
   problem: string | undefined;
   prompt?: string;
 }) {
-  const data: DragData = { kind, id, originMs: ms };
   const { attributes, listeners, setNodeRef } = useDraggable({
     id: `entry:${id}`,
-    data,
+    data: { kind, id, originMs: ms } satisfies DragData,
   });
   const isMoving = use(MovingEntryContext) === id;
-  const onClick = useSelectOnClick(id);
-  const { select } = useDraftActions();
+  const select = useSelect();
   const title = [prompt, problem].filter(Boolean).join("\n") || undefined;
   return (
     // dnd-kit's attributes and listeners make this a focusable button with key handling.
@@ -318,7 +341,7 @@ const EntryHandle = memo(function EntryHandle({
       aria-pressed={selected}
       title={title}
       data-entry-id={id}
-      onClick={onClick}
+      onClick={(event) => selectOnClick(event, id, select)}
       onFocus={(event) => {
         // Keyboard focus selects; a click selects in its own handler, with shift or ctrl.
         if (

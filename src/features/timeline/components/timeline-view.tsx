@@ -162,7 +162,12 @@ export function TimelineView() {
             <TimelinePlayhead pxPerMs={pxPerMs} scrollRef={scrollRef} />
           </div>
         </div>
-        <DragOverlay dropAnimation={null} modifiers={overlayModifiers}>
+        {/* Its own compositor layer: moving the ghost then repaints nothing under it. */}
+        <DragOverlay
+          dropAnimation={null}
+          modifiers={overlayModifiers}
+          className="will-change-transform"
+        >
           {dragging ? <DragGhost data={dragging} sessionRef={sessionRef} /> : null}
         </DragOverlay>
       </DndContext>
