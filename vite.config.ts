@@ -22,7 +22,20 @@ export default defineConfig({
   },
   // The maps are written beside the bundle, but the engine sends them only when
   // STUDIO_SOURCE_MAPS=1 (server/http/studio.ts): debugging a built studio needs no rebuild.
-  build: { sourcemap: true },
+  build: {
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // zod and the module that turns its eval off share one chunk: a chunk runs whole before
+          // its importers, so no schema is built (and no eval probed, which the CSP reports) first.
+          groups: [
+            { name: "zod", test: /node_modules[\\/]zod[\\/]|src[\\/]lib[\\/]zod-without-eval/ },
+          ],
+        },
+      },
+    },
+  },
   test: {
     include: ["src/**/*.test.{ts,tsx}", "server/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",

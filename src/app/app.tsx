@@ -1,14 +1,13 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { RouterProvider } from "react-router";
-import { Toaster } from "sonner";
 import { isApiError } from "../api/api-error";
 import { createConnectionStore } from "../lib/connection/connection-store";
-import { LOWER_POSITION, MAX_TOASTS } from "../lib/notify";
 import { ConnectionContext } from "../lib/connection/use-connection";
 import { createSubmissionStore } from "../lib/submissions/submission-store";
 import { SubmissionsContext } from "../lib/submissions/use-submissions";
 import { createAppRouter } from "./router";
+import { AppToaster } from "./toaster";
 
 function createQueryClient() {
   return new QueryClient({
@@ -49,13 +48,7 @@ export function App() {
       <ConnectionContext value={connection}>
         <SubmissionsContext value={submissions}>
           <RouterProvider router={router} />
-          <Toaster
-            richColors
-            closeButton
-            position={LOWER_POSITION}
-            visibleToasts={MAX_TOASTS}
-            theme="system"
-          />
+          <AppToaster />
         </SubmissionsContext>
       </ConnectionContext>
     </QueryClientProvider>

@@ -17,7 +17,10 @@ const sonner = vi.hoisted(() => {
 });
 vi.mock("sonner", () => ({ toast: sonner }));
 
-const { DEFAULT_DURATION_MS, HOVER_GRACE_MS, MAX_TOASTS, toast } = await import("./notify");
+const { DEFAULT_DURATION_MS, HOVER_GRACE_MS, MAX_TOASTS, loadSonner, toast } =
+  await import("./notify");
+// notify fetches sonner on first use; with it here, calls reach it at once.
+await loadSonner();
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -4,7 +4,41 @@
 // top when that control is in the lower half of the window, else at the bottom), and every
 // toast leaves by a deadline, even while the pointer rests on it (sonner pauses its timers on
 // hover, so a toast under a resting pointer would otherwise stay forever).
-import { type ExternalToast, toast as sonner } from "sonner";
+// sonner itself is fetched on the first toast or once the app is idle, off the first load.
+import type * as SonnerModule from "sonner";
+import type { ExternalToast } from "sonner";
+
+type Sonner = typeof SonnerModule;
+let sonner: Sonner["toast"] | undefined;
+let loading: Promise<Sonner> | undefined;
+/** Calls made before sonner arrived, in order. */
+const waiting: ((toast: Sonner["toast"]) => void)[] = [];
+let announceLoaded: (module: Sonner) => void = () => {};
+/** Settles once sonner is here, without asking for it (the Toaster waits on this). */
+export const sonnerLoaded = new Promise<Sonner>((resolve) => (announceLoaded = resolve));
+
+/** Fetches sonner once; a failed fetch is retried by the next toast. */
+export function loadSonner(): Promise<Sonner> {
+  loading ??= import("sonner").then(
+    (module) => {
+      sonner = module.toast;
+      for (const call of waiting.splice(0)) call(module.toast);
+      announceLoaded(module);
+      return module;
+    },
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  );
+  return loading;
+}
+
+function withSonner(call: (toast: Sonner["toast"]) => void): void {
+  if (sonner) return call(sonner);
+  waiting.push(call);
+  loadSonner().catch(() => {});
+}
 
 export const MAX_TOASTS = 3;
 /** sonner's own default, for toasts that do not set a duration. */
@@ -69,7 +103,7 @@ function show(kind: Kind, title: Title, options: ExternalToast = {}): string | n
   else {
     for (const oldest of [...live.keys()].slice(0, Math.max(0, live.size - MAX_TOASTS + 1))) {
       forget(oldest);
-      sonner.dismiss(oldest);
+      withSonner((api) => api.dismiss(oldest));
     }
   }
   const duration = options.duration ?? DEFAULT_DURATION_MS;
@@ -77,7 +111,7 @@ function show(kind: Kind, title: Title, options: ExternalToast = {}): string | n
   if (Number.isFinite(duration)) {
     entry.deadline = setTimeout(() => {
       forget(id);
-      sonner.dismiss(id);
+      withSonner((api) => api.dismiss(id));
     }, duration + HOVER_GRACE_MS);
   }
   live.set(id, entry);
@@ -97,7 +131,11 @@ function show(kind: Kind, title: Title, options: ExternalToast = {}): string | n
     },
   };
   const text = count > 1 ? `${title} (×${count})` : title;
-  return kind === "message" ? sonner(text, data) : sonner[kind](text, data);
+  withSonner((api) => {
+    if (kind === "message") api(text, data);
+    else api[kind](text, data);
+  });
+  return id;
 }
 
 /** sonner's `toast`, with repeats merged, a limit on how many show, and a deadline. */
@@ -111,7 +149,8 @@ export const toast = Object.assign(
     dismiss: (id?: string | number) => {
       if (id === undefined) for (const each of [...live.keys()]) forget(each);
       else forget(id);
-      return sonner.dismiss(id);
+      withSonner((api) => api.dismiss(id));
+      return id;
     },
   },
 );

@@ -1,0 +1,48 @@
+// The studio route's first load: the JS `index.html` asks for before anything is clicked (the
+// entry script and the chunks Vite preloads beside it, i.e. its static imports), gzipped.
+// Run after `vite build` (npm run test:e2e): fails above the limit so a heavy import that
+// lands on the first load is caught (issue 14; the README's "First load" figure).
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+export const LIMIT_BYTES = 150 * 1024;
+
+/** The scripts a page loads first: module scripts and modulepreload links, in order. */
+export function firstLoadScripts(html: string): string[] {
+  const found = new Set<string>();
+  for (const tag of html.matchAll(/<(script|link)\b[^>]*>/g)) {
+    const text = tag[0];
+    const isEntry = tag[1] === "script" && /\btype=["']?module\b/.test(text);
+    const isPreload = tag[1] === "link" && /\brel=["']?modulepreload\b/.test(text);
+    const url = /\b(?:src|href)=["']?([^"'\s>]+)/.exec(text)?.[1];
+    if ((isEntry || isPreload) && url?.endsWith(".js")) found.add(url);
+  }
+  return [...found];
+}
+
+export function firstLoadGzipBytes(distDir: string): { file: string; gzip: number }[] {
+  const html = readFileSync(join(distDir, "index.html"), "utf8");
+  return firstLoadScripts(html).map((url) => ({
+    file: url,
+    gzip: gzipSync(readFileSync(join(distDir, url.replace(/^\//, ""))), { level: 9 }).length,
+  }));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const distDir = process.argv[2] ?? process.env.STUDIO_DIR ?? "dist";
+  const files = firstLoadGzipBytes(distDir);
+  const total = files.reduce((sum, each) => sum + each.gzip, 0);
+  for (const each of files) console.log(`  ${each.file}  ${(each.gzip / 1024).toFixed(1)} KB`);
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  if (files.length === 0) {
+    console.error(`No module script found in ${join(distDir, "index.html")}.`);
+    process.exit(1);
+  }
+  if (total > LIMIT_BYTES) {
+    console.error(`First load ${kb(total)} gzipped JS, over the ${kb(LIMIT_BYTES)} limit.`);
+    process.exit(1);
+  }
+  console.log(`First load: ${kb(total)} gzipped JS (limit ${kb(LIMIT_BYTES)}).`);
+}
