@@ -93,6 +93,8 @@ function Player({ recording, title, downloadName, refresh, readFile }: StreamPla
   useEffect(() => {
     const pending = resume.current;
     if (!video || videoUrl === null || !pending?.play || pending.fromUrl === videoUrl) return;
+    // Played here once; onLoadedMetadata then only restores the time.
+    resume.current = { ...pending, play: false };
     void video.play()?.catch(() => {});
   }, [video, videoUrl]);
 
