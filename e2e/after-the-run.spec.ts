@@ -190,7 +190,12 @@ test("Recordings show each take's thumbnail, date, length and job, and pick take
     .getByRole("link", { name: /^two-streams · / })
     .first()
     .click();
-  await expect(page.getByRole("link", { name: `job ${jobId.slice(0, 8)}` })).toBeVisible();
+  // Wait for the recording's page (loaded on first visit) before looking for its link: the list
+  // behind it has "Job …" links of its own.
+  await expect(page).toHaveURL(/\/jobs\/recordings\/[^/]+$/);
+  await expect(
+    page.getByRole("link", { name: `job ${jobId.slice(0, 8)}`, exact: true }),
+  ).toBeVisible();
   await page.goBack();
 
   const compare = page.getByRole("button", { name: "Compare picked" });
