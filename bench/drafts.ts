@@ -16,6 +16,7 @@ import type * as Journal from "../src/features/drafts/adapters/edit-journal";
 import type * as Persistence from "../src/features/drafts/adapters/persistence";
 import type * as Operations from "../src/features/timeline/model/operations";
 import type { Clip, Timeline } from "../src/features/timeline/model/timeline";
+import { record } from "./figures";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
@@ -270,6 +271,19 @@ async function main() {
     console.log(
       `  the edit reached IndexedDB ${ms(full.savedWithinMs)} after it was made (no delay), and the IndexedDB copy loads as "${full.loadedName}"`,
     );
+    record({
+      bench: "drafts",
+      name: `Keeping an edit of a ${figures.entries}-entry draft (p95, synchronous)`,
+      value: pct(figures.scheduleMs, 95),
+      unit: "ms",
+      note: "no edit is lost to a reload however soon after it",
+    });
+    record({
+      bench: "drafts",
+      name: `Opening a ${figures.entries}-entry draft with 50 images (median)`,
+      value: pct(figures.loadMs, 50),
+      unit: "ms",
+    });
   } finally {
     await browser.close();
     await dev.close();

@@ -1,8 +1,9 @@
 // npm run bench:job-page: how fast a finished job of 250 streams opens in the studio (the
 // production build, served by the engine), in Chromium. Prints figures next to their goals and
 // asserts nothing: speed goals are read by people.
-//   - time to the first player: from navigation start until Stream 1's video has loaded its
-//     metadata (it shows its frame and length), and until its <video> is in the page
+//   - time to the first player: from navigation start until Stream 1's <video> is in the page
+//     and its poster (the recording's first frame) has arrived, so the creator sees the take
+//     and can press play; players load no video before play (preload="none")
 //   - how many <video> elements, and requests for video files, the page makes in its first 3 s
 import { chromium } from "@playwright/test";
 import { type ChildProcess, spawn } from "node:child_process";
@@ -13,6 +14,7 @@ import path from "node:path";
 import { chooseChromium, chromiumExecutable, realProbe } from "../scripts/chromium";
 import { clientFor, removeDataDir } from "../server/test/engine-process";
 import { machine } from "./engine-figures";
+import { record } from "./figures";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const STREAMS = Number(process.env.BENCH_STREAMS ?? 250);
@@ -23,7 +25,8 @@ const studioDir = path.resolve(ROOT, process.env.STUDIO_DIR || "dist");
 const localKey = `local-${randomBytes(16).toString("hex")}`;
 
 async function startStudioServer(dataDir: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  // The compiled server, as `npm start` runs it (npm run build made it with the studio).
+  const child = spawn(process.execPath, ["build/server/main.js"], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -101,26 +104,31 @@ async function main() {
           localStorage.setItem("simulate-studio:hint", "dismissed");
           // No named functions in here: tsx would wrap them in a helper the page lacks.
           // On the page's own clock (from navigation start): when Stream 1's <video> enters
-          // the page, and when it has loaded its metadata, so it shows its length and frame.
+          // the page, and when its poster has arrived (a poster attribute fires no event, so
+          // the resource timing of its URL says when).
           const marks: { mounted?: number; ready?: number } = {};
           (window as unknown as { marks: typeof marks }).marks = marks;
+          const arrived = new Map<string, number>();
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) {
+              arrived.set(entry.name, (entry as PerformanceResourceTiming).responseEnd);
+            }
+          }).observe({ type: "resource", buffered: true });
           new MutationObserver((_, observer) => {
             if (document.querySelector('video[aria-label="Stream 1 video"]')) {
               marks.mounted = performance.now();
               observer.disconnect();
             }
           }).observe(document, { childList: true, subtree: true });
-          // Media events do not bubble, but they do pass the document on their way down.
-          document.addEventListener(
-            "loadedmetadata",
-            (event) => {
-              const target = event.target as HTMLElement;
-              if (target.getAttribute("aria-label") === "Stream 1 video") {
-                marks.ready ??= performance.now();
-              }
-            },
-            true,
-          );
+          const timer = setInterval(() => {
+            const video = document.querySelector<HTMLVideoElement>(
+              'video[aria-label="Stream 1 video"]',
+            );
+            const poster = video?.poster ? arrived.get(video.poster) : undefined;
+            if (marks.mounted === undefined || poster === undefined) return;
+            marks.ready = Math.max(marks.mounted, poster);
+            clearInterval(timer);
+          }, 5);
         }, localKey);
         const page = await context.newPage();
         let requests = 0;
@@ -145,13 +153,27 @@ async function main() {
       const figure = (values: number[]) =>
         `median ${median(values).toFixed(0)} ms, max ${Math.max(...values).toFixed(0)} ms`;
       console.log(
-        `  first player ready (its video's metadata loaded)  ${figure(firstPlayer)}   (goal < ${GOAL_MS} ms)`,
+        `  first player ready (in the page, poster shown)   ${figure(firstPlayer)}   (goal < ${GOAL_MS} ms)`,
       );
       console.log(`  first player in the page                        ${figure(firstMounted)}`);
       console.log(
         `  <video> elements after 3 s                      ${median(videosAt3s)} of ${STREAMS}   (goal: only those near the screen)`,
       );
       console.log(`  video file requests in 3 s                      ${median(videoRequests)}`);
+      record({
+        bench: "job-page",
+        name: `Job page of ${STREAMS} streams: first player ready (median of ${RUNS})`,
+        value: median(firstPlayer),
+        unit: "ms",
+        goal: { op: "<", limit: GOAL_MS },
+      });
+      record({
+        bench: "job-page",
+        name: `Job page of ${STREAMS} streams: video files fetched in 3 s without play`,
+        value: median(videoRequests),
+        unit: "",
+        goal: { op: "<=", limit: 0 },
+      });
     } finally {
       await browser.close();
     }

@@ -19,6 +19,7 @@ import http from "node:http";
 import { readFileSync } from "node:fs";
 import { clientFor, removeDataDir, startEngine } from "../server/test/engine-process";
 import { machine, percentile, stopEngine } from "./engine-figures";
+import { record } from "./figures";
 
 function setting(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -347,6 +348,16 @@ async function main(): Promise<void> {
           : `${p99 < GOAL_P99_MS && heldThroughout && failed + non2xx === 0 ? "PASS" : "MISS"} ` +
             `(p99 ${p99.toFixed(2)} ms, ${failed + non2xx} failed, render ${heldThroughout ? "in progress throughout" : "NOT in progress throughout"})`),
     );
+    if (!IDLE) {
+      record({
+        bench: "load",
+        name: `Status polls during a render, ${rate} requests/s from ${POLLERS} pollers (p99)`,
+        value: heldThroughout && failed + non2xx === 0 ? p99 : NaN,
+        unit: "ms",
+        goal: { op: "<", limit: GOAL_P99_MS },
+        ...(!heldThroughout && { note: "the render was not in progress throughout" }),
+      });
+    }
     console.log(`\nBenchmark took ${((performance.now() - started) / 1000).toFixed(0)} s.`);
   } finally {
     for (const agent of agents) agent.destroy();

@@ -15,6 +15,7 @@ import { type RenderStreamInput, renderStream, sceneSpecFor } from "../server/re
 import { RENDER_PROCESS_ENV } from "../server/render/process-env";
 import { createScene } from "../server/render/scene";
 import { clientFor, startEngine } from "../server/test/engine-process";
+import { record } from "./figures";
 
 // Measure the renderer as the engine runs it: in a process started with the render
 // environment (glibc settings read at start-up), so re-run this script in one if needed.
@@ -229,6 +230,24 @@ async function main(): Promise<void> {
       await measure("landscape, start image", script(false, startImage()), work, false),
     ];
     printTable(rows);
+    for (const row of rows) {
+      record({
+        bench: "render",
+        name: `Renderer speed, ${row.label} (times real time)`,
+        value: DURATION_MS / row.renderMs,
+        unit: "x",
+        goal: { op: ">=", limit: 2 },
+      });
+      if (row.ceilingMs !== undefined) {
+        record({
+          bench: "render",
+          name: `Renderer time / bare encode time, ${row.label}`,
+          value: row.renderMs / row.ceilingMs,
+          unit: "x",
+          note: "1.0 = at the encoder's limit; keep it",
+        });
+      }
+    }
     console.log(
       "\nGoal: the renderer at least 2x real time on 2 cores, drawing under 30% of its time." +
         "\nDrawing = assembling every frame's RGBA (keyframe resamples, caption blends, timecode)," +

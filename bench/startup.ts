@@ -8,6 +8,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { machine, percentile } from "./engine-figures";
+import { record } from "./figures";
 
 const RUNS = 5;
 /** Jobs submitted one after another per engine: the first may meet a cold render process. */
@@ -15,9 +16,14 @@ const JOBS = 4;
 const POLL_MS = 5;
 
 const variants = [
-  { name: "compiled (node build/server/main.js)", args: ["build/server/main.js"] },
+  {
+    name: "compiled (node build/server/main.js)",
+    short: "compiled",
+    args: ["build/server/main.js"],
+  },
   {
     name: "source (node --import tsx server/main.ts)",
+    short: "before: through tsx",
     args: ["--import", "tsx", "server/main.ts"],
   },
 ];
@@ -128,4 +134,23 @@ for (const variant of variants) {
   );
   console.log(`  submit to first frame, first job: median ${fmt(median(first))}`);
   console.log(`  submit to first frame, next jobs: median ${fmt(median(later))}`);
+  const note = variant.short;
+  record({
+    bench: "startup",
+    name: `Engine start to healthy (${note})`,
+    value: median(runs.map((r) => r.healthMs)),
+    unit: "ms",
+  });
+  record({
+    bench: "startup",
+    name: `Submit to first frame, first job (${note})`,
+    value: median(first),
+    unit: "ms",
+  });
+  record({
+    bench: "startup",
+    name: `Submit to first frame, next jobs (${note})`,
+    value: median(later),
+    unit: "ms",
+  });
 }
