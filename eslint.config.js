@@ -9,6 +9,14 @@ import tseslint from "typescript-eslint";
 
 const features = ["drafts", "jobs", "player", "settings", "timeline"];
 
+// Full zod compiles object parsers with `new Function` and probes for it, which the studio's
+// CSP reports; it also costs 25 KB gzip. Browser code and the contract use zod/mini.
+const fullZod = ["zod", "zod/v4", "zod/v3"].map((name) => ({
+  name,
+  message:
+    'Use zod/mini (`import * as z from "zod/mini"`): full zod evals under the CSP and is 25 KB.',
+}));
+
 export default tseslint.config(
   { ignores: ["dist", "build", "coverage", "playwright-report", "test-results", ".data"] },
   js.configs.recommended,
@@ -79,6 +87,7 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       "react-refresh/only-export-components": ["error", { allowConstantExport: true }],
+      "no-restricted-imports": ["error", { paths: fullZod }],
     },
   },
   ...pluginQuery.configs["flat/recommended"],
@@ -90,6 +99,7 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         {
+          paths: fullZod,
           patterns: [
             { group: ["node:*"], message: "src/contract runs in the browser too: no Node APIs." },
             {

@@ -24,17 +24,6 @@ export default defineConfig({
   // STUDIO_SOURCE_MAPS=1 (server/http/studio.ts): debugging a built studio needs no rebuild.
   build: {
     sourcemap: true,
-    rolldownOptions: {
-      output: {
-        codeSplitting: {
-          // zod and the module that turns its eval off share one chunk: a chunk runs whole before
-          // its importers, so no schema is built (and no eval probed, which the CSP reports) first.
-          groups: [
-            { name: "zod", test: /node_modules[\\/]zod[\\/]|src[\\/]lib[\\/]zod-without-eval/ },
-          ],
-        },
-      },
-    },
   },
   test: {
     include: ["src/**/*.test.{ts,tsx}", "server/**/*.test.ts", "scripts/**/*.test.ts"],

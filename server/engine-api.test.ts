@@ -453,7 +453,14 @@ describe("bad input gets a clear 4xx and changes nothing", () => {
     );
     expect(body.detail[0].msg).toBe("give exactly one of script, scripts or script_url");
     await rejects({}, 422);
-    await rejects({ script: shortScript(), portrait: "yes" }, 422);
+    const wrongType = await rejects({ script: shortScript(), portrait: "yes" }, 422);
+    expect(wrongType.detail).toEqual([
+      {
+        loc: ["body", "portrait"],
+        msg: "Invalid input: expected boolean, received string",
+        type: "invalid_type",
+      },
+    ]);
   });
 
   it("answers bodies that are not JSON, or too large, in words", async () => {

@@ -2,7 +2,8 @@
 // shape the contract does not send, fails to compile. Parameters, query and body are parsed
 // here by the contract's schemas, so handlers only see valid input.
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { z } from "zod";
+import english from "zod/v4/locales/en.js";
+import type * as z from "zod/mini";
 import { API, ROUTE_NAMES, type RouteName } from "../../src/contract/routes";
 import type { Principal } from "../auth/tokens";
 import type { EngineContext, HandlerArgs, RouteHandler } from "./context";
@@ -46,9 +47,17 @@ function authenticate(ctx: EngineContext, request: FastifyRequest): Principal {
   return principal;
 }
 
-function parsed(schema: z.ZodType | undefined, value: unknown, where: "query" | "body"): unknown {
+// The contract's schemas are zod/mini's, which words no problem ("Invalid input") so that the
+// studio's first load carries no messages; a 422 from the engine says what is wrong in English.
+const inEnglish = { error: english().localeError };
+
+function parsed(
+  schema: z.ZodMiniType | undefined,
+  value: unknown,
+  where: "query" | "body",
+): unknown {
   if (!schema) return where === "query" ? {} : undefined;
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, inEnglish);
   if (!result.success) throw new HttpError(422, zodIssuesToDetail(result.error.issues, [where]));
   return result.data;
 }

@@ -3,6 +3,7 @@
 // ApiError. Every call goes through `call`, typed by the contract's route table, so a wrong
 // body or a missing path parameter fails to compile. Each instance is self-contained (no
 // globals), so two targets can live side by side.
+import type * as z from "zod/mini";
 import type {
   CreateJobRequest,
   CreateJobResponse,
@@ -67,6 +68,21 @@ export type RecordingFileReader = (
   kind: RecordingFileKind,
   options?: RequestOptions & { downloadAs?: string },
 ) => Promise<Blob>;
+
+// Issues keep the value that failed, so describeIssue can say what came.
+const READ_ANSWER = { reportInput: true };
+
+/**
+ * An issue in words. zod/mini words none ("Invalid input"), and its English would add 1.3 KB to
+ * the first load for this one message; a wrong type, what an answer from something other than
+ * the API mostly has, says what was expected and what came, as zod's English does.
+ */
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code !== "invalid_type") return issue.message;
+  const { input } = issue;
+  const received = input === null ? "null" : Array.isArray(input) ? "array" : typeof input;
+  return `Invalid input: expected ${issue.expected}, received ${received}`;
+}
 
 /** Renew this long before the token's end, or at a tenth of its life if that is shorter. */
 const RENEW_MARGIN_MS = 60_000;
@@ -140,13 +156,13 @@ export function createSimulateClient(options: SimulateClientOptions) {
 
   function unreadable(
     answer: { json: unknown; status: number; request: { method: string; path: string } },
-    problem: { path: PropertyKey[]; message: string } | undefined,
+    problem: z.core.$ZodIssue | undefined,
   ): ApiError {
     const where = problem && problem.path.length > 0 ? `${problem.path.join(".")}: ` : "";
     return new ApiError(
       "invalid-response",
       `The answer to ${answer.request.method} ${answer.request.path} is not a Simulate API response (${where}${
-        problem?.message ?? "unexpected shape"
+        problem ? describeIssue(problem) : "unexpected shape"
       }). Is ${root} a Simulate API root?`,
       answer.request,
       answer.status,
@@ -159,7 +175,7 @@ export function createSimulateClient(options: SimulateClientOptions) {
     signal?: AbortSignal,
   ): Promise<AnswerOf<N>> {
     const answer = await fetchAnswer(name, input, signal);
-    const parsed = API[name].answer.safeParse(answer.json);
+    const parsed = API[name].answer.safeParse(answer.json, READ_ANSWER);
     if (!parsed.success) throw unreadable(answer, parsed.error.issues[0]);
     return parsed.data as AnswerOf<N>;
   }
@@ -223,7 +239,7 @@ export function createSimulateClient(options: SimulateClientOptions) {
     createJob(body: CreateJobRequest, requestOptions: RequestOptions = {}): Promise<CreatedJob> {
       return retried(async () => {
         const answer = await fetchAnswer("createJob", { body }, requestOptions.signal);
-        const parsed = API.createJob.answer.safeParse(answer.json);
+        const parsed = API.createJob.answer.safeParse(answer.json, READ_ANSWER);
         if (parsed.success) return { ...parsed.data, unreadable: null };
         const error = unreadable(answer, parsed.error.issues[0]);
         const jobId = jobIdOf(answer.json);

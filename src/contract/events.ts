@@ -1,7 +1,7 @@
 // A stream's events file (`events_url`): when each prompt of the script took effect in the
 // video. The local engine writes it in server/render/render-stream.ts; Odyssey's hosted API
 // may write another shape, so this reads what it can and says when it cannot read anything.
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export type StreamMarkerKind = "start" | "interact";
 
@@ -25,9 +25,9 @@ export interface StreamEvents {
   markers: StreamMarker[];
 }
 
-const time = z.number().nonnegative();
+const time = z.number().check(z.nonnegative());
 // One bad field must not cost the whole file its markers, so fields fall back to absent.
-const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const lenient = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
 
 const promptHolder = lenient(z.object({ prompt: lenient(z.string()) }));
 
@@ -35,7 +35,7 @@ const eventSchema = z.object({
   type: lenient(z.string()),
   timestamp_ms: lenient(time),
   offset_ms: lenient(time),
-  frame: lenient(z.number().int().nonnegative()),
+  frame: lenient(z.int().check(z.nonnegative())),
   prompt: lenient(z.string()),
   // Script-shaped entries ({timestamp_ms, interact: {prompt}}) are another likely shape.
   start: promptHolder,
@@ -46,17 +46,20 @@ type RawEvent = z.infer<typeof eventSchema>;
 
 const fileSchema = z.union([
   z.object({
-    fps: lenient(z.number().positive()),
-    frame_count: lenient(z.number().int().nonnegative()),
+    fps: lenient(z.number().check(z.positive())),
+    frame_count: lenient(z.int().check(z.nonnegative())),
     duration_seconds: lenient(time),
     events: z.array(z.unknown()),
   }),
-  z.array(z.unknown()).transform((events) => ({
-    fps: undefined,
-    frame_count: undefined,
-    duration_seconds: undefined,
-    events,
-  })),
+  z.pipe(
+    z.array(z.unknown()),
+    z.transform((events: unknown[]) => ({
+      fps: undefined,
+      frame_count: undefined,
+      duration_seconds: undefined,
+      events,
+    })),
+  ),
 ]);
 
 const START_TYPES = new Set(["start", "stream_start", "started"]);

@@ -6,14 +6,14 @@
 // cloud never reads as "not the API". The `Wire*` types are what our engine sends: exactly
 // the SDK's declared shapes, plus a few fields the SDK ignores. src/test/sdk-conformance.ts
 // checks both directions at compile time against the SDK's `dist/*.d.ts`.
-import { z } from "zod";
+import * as z from "zod/mini";
 
 // ---- Errors ---------------------------------------------------------------------------
 
 export const validationIssueSchema = z.object({
-  loc: z.array(z.union([z.string(), z.number()])).catch([]),
+  loc: z.catch(z.array(z.union([z.string(), z.number()])), []),
   msg: z.string(),
-  type: z.string().catch(""),
+  type: z.catch(z.string(), ""),
 });
 export type ValidationIssue = z.infer<typeof validationIssueSchema>;
 
@@ -32,14 +32,17 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 
 // ---- Auth -----------------------------------------------------------------------------
 
-export const tokenRequestSchema = z.object({ api_key: z.string().min(1) });
+export const tokenRequestSchema = z.object({ api_key: z.string().check(z.minLength(1)) });
 export type TokenRequest = z.infer<typeof tokenRequestSchema>;
 
 /** Token lifetimes arrive as numbers, numeric strings, or not at all; unreadable is unknown. */
-const tokenLifetime = z.coerce.number<unknown>().positive().optional().catch(undefined);
+const tokenLifetime = z.catch(
+  z.optional(z.coerce.number<unknown>().check(z.positive())),
+  undefined,
+);
 
 export const tokenResponseSchema = z.object({
-  access_token: z.string().min(1),
+  access_token: z.string().check(z.minLength(1)),
   /** Seconds; undefined when the server did not say, and the token is kept until a 401. */
   expires_in: tokenLifetime,
 });
@@ -91,34 +94,44 @@ export function isCancellableStatus(status: string): boolean {
  */
 export const createJobRequestSchema = z
   .object({
-    script: z.array(z.unknown()).optional(),
-    scripts: z.array(z.array(z.unknown())).min(1).optional(),
-    script_url: z.string().min(1).optional(),
-    portrait: z.boolean().default(true),
-    output_video: z.boolean().default(true),
-    bypass_vlm_expansion: z.boolean().optional(),
+    script: z.optional(z.array(z.unknown())),
+    scripts: z.optional(z.array(z.array(z.unknown())).check(z.minLength(1))),
+    script_url: z.optional(z.string().check(z.minLength(1))),
+    portrait: z._default(z.boolean(), true),
+    output_video: z._default(z.boolean(), true),
+    bypass_vlm_expansion: z.optional(z.boolean()),
   })
-  .refine(
-    (body) =>
-      [body.script, body.scripts, body.script_url].filter((v) => v !== undefined).length === 1,
-    { error: "give exactly one of script, scripts or script_url" },
+  .check(
+    z.refine(
+      (body) =>
+        [body.script, body.scripts, body.script_url].filter((v) => v !== undefined).length === 1,
+      { error: "give exactly one of script, scripts or script_url" },
+    ),
   );
 export type CreateJobRequest = z.input<typeof createJobRequestSchema>;
 
 /** The SDK declares `priority: string`; older servers (and this engine once) sent a number. */
-const priority = z
-  .union([z.string(), z.number().transform(String)])
-  .nullish()
-  .catch(null);
-const timestamp = z.string().nullish().catch(null);
+const priority = z.catch(
+  z.nullish(
+    z.union([
+      z.string(),
+      z.pipe(
+        z.number(),
+        z.transform((n: number) => String(n)),
+      ),
+    ]),
+  ),
+  null,
+);
+const timestamp = z.catch(z.nullish(z.string()), null);
 
 export const createJobResponseSchema = z.object({
-  job_id: z.string().min(1),
+  job_id: z.string().check(z.minLength(1)),
   /** Any text: the SDK types it `string` here. */
   status: z.string(),
   priority,
   created_at: z.string(),
-  estimated_wait_minutes: z.number().nullish().catch(null),
+  estimated_wait_minutes: z.catch(z.nullish(z.number()), null),
 });
 export type CreateJobResponse = z.infer<typeof createJobResponseSchema>;
 
@@ -135,11 +148,7 @@ export interface WireCreatedJob {
  * new tab, so anything else (a javascript: URL from a hostile server) reads as no URL at all;
  * the SDK types them `string`, so a strange one must not cost the whole answer.
  */
-const webUrl = z
-  .string()
-  .regex(/^https?:\/\/[^\s]+$/i)
-  .nullish()
-  .catch(null);
+const webUrl = z.catch(z.nullish(z.string().check(z.regex(/^https?:\/\/[^\s]+$/i))), null);
 
 /** A stream's recording: presigned URLs of its files (null until it is rendered). */
 export const recordingSchema = z.object({
@@ -148,10 +157,10 @@ export const recordingSchema = z.object({
   events_url: webUrl,
   thumbnail_url: webUrl,
   preview_url: webUrl,
-  frame_count: z.number().nullish().catch(null),
-  duration_seconds: z.number().nullish().catch(null),
+  frame_count: z.catch(z.nullish(z.number()), null),
+  duration_seconds: z.catch(z.nullish(z.number()), null),
   /** Not in the SDK's types: the local engine names the recording's job, the cloud does not. */
-  job_id: z.string().nullish().catch(null),
+  job_id: z.catch(z.nullish(z.string()), null),
 });
 export type Recording = z.infer<typeof recordingSchema>;
 export type RecordingFileKind = "video" | "events" | "thumbnail" | "preview";
@@ -169,7 +178,10 @@ export interface WireRecording {
 }
 
 /** A whole-number percentage; anything else from a server reads as unknown. */
-const percent = z.number().min(0).max(100).nullable().default(null).catch(null);
+const percent = z.catch(
+  z._default(z.nullable(z.number().check(z.minimum(0), z.maximum(100))), null),
+  null,
+);
 
 /**
  * Not in the SDK's types: the local engine's render progress, which the SDK ignores. Odyssey's
@@ -177,13 +189,13 @@ const percent = z.number().min(0).max(100).nullable().default(null).catch(null);
  */
 export const jobProgressSchema = z.object({
   /** Streams whose video is complete. */
-  streams_done: z.number().int().nonnegative(),
-  streams_total: z.number().int().nonnegative(),
+  streams_done: z.int().check(z.nonnegative()),
+  streams_total: z.int().check(z.nonnegative()),
   /** Frames rendered of all the job's frames. */
-  percent: z.number().min(0).max(100),
+  percent: z.number().check(z.minimum(0), z.maximum(100)),
 });
 export type JobProgress = z.infer<typeof jobProgressSchema>;
-const progress = jobProgressSchema.nullable().default(null).catch(null);
+const progress = z.catch(z._default(z.nullable(jobProgressSchema), null), null);
 
 export interface WireJobProgress {
   streams_done: number;
@@ -192,11 +204,11 @@ export interface WireJobProgress {
 }
 
 /** A stream as a job reports it: its recording, plus where it came from and how it went. */
-export const jobStreamSchema = recordingSchema.extend({
-  script_index: z.number().int().nullish().catch(null),
+export const jobStreamSchema = z.extend(recordingSchema, {
+  script_index: z.catch(z.nullish(z.int()), null),
   /** Not in the SDK's types: the local engine's, read when a job failed. */
-  status: z.string().nullish().catch(null),
-  error_message: z.string().nullish().catch(null),
+  status: z.catch(z.nullish(z.string()), null),
+  error_message: z.catch(z.nullish(z.string()), null),
   /** Not in the SDK's types: the local engine's share of this stream's frames rendered. */
   progress_percent: percent,
 });
@@ -216,10 +228,10 @@ const jobFields = {
   dispatched_at: timestamp,
   started_at: timestamp,
   completed_at: timestamp,
-  error_message: z.string().nullish().catch(null),
-  assigned_region: z.string().nullish().catch(null),
-  retry_count: z.number().int().nullish().catch(null),
-  streams: z.array(jobStreamSchema).default([]),
+  error_message: z.catch(z.nullish(z.string()), null),
+  assigned_region: z.catch(z.nullish(z.string()), null),
+  retry_count: z.catch(z.nullish(z.int()), null),
+  streams: z._default(z.array(jobStreamSchema), []),
   progress,
 };
 
@@ -258,7 +270,7 @@ export const jobSummarySchema = z.object({
   priority,
   created_at: z.string(),
   completed_at: timestamp,
-  error_message: z.string().nullish().catch(null),
+  error_message: z.catch(z.nullish(z.string()), null),
   progress,
 });
 export type JobSummary = z.infer<typeof jobSummarySchema>;
@@ -274,7 +286,7 @@ export interface WireJobSummary {
 }
 
 const pageFields = {
-  total: z.number().nonnegative(),
+  total: z.number().check(z.nonnegative()),
   limit: z.number(),
   offset: z.number(),
 };
@@ -308,23 +320,23 @@ export const DEFAULT_PAGE_LIMIT = 20;
 
 // Query strings arrive as text and clients build them from numbers and booleans: the input
 // types say what a client may pass, the transforms read what arrives.
-const limitParam = z.coerce
-  .number<number | string>()
-  .int()
-  .min(1)
-  .max(MAX_PAGE_LIMIT)
-  .default(DEFAULT_PAGE_LIMIT);
-const offsetParam = z.coerce.number<number | string>().int().min(0).default(0);
+const limitParam = z._default(
+  z.coerce.number<number | string>().check(z.int(), z.minimum(1), z.maximum(MAX_PAGE_LIMIT)),
+  DEFAULT_PAGE_LIMIT,
+);
+const offsetParam = z._default(z.coerce.number<number | string>().check(z.int(), z.minimum(0)), 0);
 
 export const pageQuerySchema = z.object({ limit: limitParam, offset: offsetParam });
 export type PageQuery = z.infer<typeof pageQuerySchema>;
 
 export const jobListQuerySchema = z.object({
-  status: jobStatusSchema.optional(),
-  active: z
-    .union([z.boolean(), z.enum(["true", "false", "1", "0"])])
-    .transform((value) => value === true || value === "true" || value === "1")
-    .optional(),
+  status: z.optional(jobStatusSchema),
+  active: z.optional(
+    z.pipe(
+      z.union([z.boolean(), z.enum(["true", "false", "1", "0"])]),
+      z.transform((value) => value === true || value === "true" || value === "1"),
+    ),
+  ),
   limit: limitParam,
   offset: offsetParam,
 });
@@ -332,13 +344,13 @@ export type JobListQuery = z.infer<typeof jobListQuerySchema>;
 
 export const streamRecordingSchema = z.object({
   stream_id: z.string(),
-  width: z.number().nullish().catch(null),
-  height: z.number().nullish().catch(null),
+  width: z.catch(z.nullish(z.number()), null),
+  height: z.catch(z.nullish(z.number()), null),
   started_at: timestamp,
   ended_at: timestamp,
-  duration_seconds: z.number().nullish().catch(null),
+  duration_seconds: z.catch(z.nullish(z.number()), null),
   /** Not in the SDK's types: the local engine names the recording's job, the cloud does not. */
-  job_id: z.string().nullish().catch(null),
+  job_id: z.catch(z.nullish(z.string()), null),
 });
 export type StreamRecording = z.infer<typeof streamRecordingSchema>;
 

@@ -4,7 +4,7 @@
 // client and the studio server's cloud relay are all derived from this list, so a route
 // without a handler, a handler that answers the wrong shape, or a client call with a wrong
 // body fails to compile (Remotion's studio server and client share their routes this way).
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import {
   cancelJobResponseSchema,
   createJobRequestSchema,
@@ -38,9 +38,9 @@ interface RouteSpec {
   method: HttpMethod;
   path: string;
   auth: boolean;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  answer: z.ZodType;
+  query?: z.ZodMiniType;
+  body?: z.ZodMiniType;
+  answer: z.ZodMiniType;
   wire: Sends<never>;
 }
 
@@ -113,13 +113,13 @@ type ParamNames<P extends string> = P extends `${string}:${infer Name}/${infer R
 
 export type ParamsOf<N extends RouteName> = Record<ParamNames<RouteOf<N>["path"]>, string>;
 export type QueryIn<N extends RouteName> =
-  RouteOf<N> extends { query: infer Q extends z.ZodType } ? z.input<Q> : never;
+  RouteOf<N> extends { query: infer Q extends z.ZodMiniType } ? z.input<Q> : never;
 export type QueryOf<N extends RouteName> =
-  RouteOf<N> extends { query: infer Q extends z.ZodType } ? z.output<Q> : Record<string, never>;
+  RouteOf<N> extends { query: infer Q extends z.ZodMiniType } ? z.output<Q> : Record<string, never>;
 export type BodyIn<N extends RouteName> =
-  RouteOf<N> extends { body: infer B extends z.ZodType } ? z.input<B> : never;
+  RouteOf<N> extends { body: infer B extends z.ZodMiniType } ? z.input<B> : never;
 export type BodyOf<N extends RouteName> =
-  RouteOf<N> extends { body: infer B extends z.ZodType } ? z.output<B> : undefined;
+  RouteOf<N> extends { body: infer B extends z.ZodMiniType } ? z.output<B> : undefined;
 /** What a client reads: the lenient parse of the answer. */
 export type AnswerOf<N extends RouteName> = z.output<RouteOf<N>["answer"]>;
 /** What the engine sends: exactly the SDK's declared shape. */

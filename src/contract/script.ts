@@ -1,5 +1,5 @@
 // The Simulate API's script format and its limits, shared by the studio and the engine.
-import { z } from "zod";
+import * as z from "zod/mini";
 
 export const FRAME_MS = 40;
 export const MIN_STREAM_MS = 1000;
@@ -41,10 +41,10 @@ export type Script = ScriptEntry[];
  * limits) are `validateScript`'s: a schema can only say "invalid", not which stream is wrong.
  */
 export const scriptEntrySchema = z.object({
-  timestamp_ms: z.number().int().nonnegative(),
-  start: z.object({ prompt: z.string(), image: z.string().optional() }).optional(),
-  interact: z.object({ prompt: z.string() }).optional(),
-  end: z.object({}).optional(),
-}) satisfies z.ZodType<ScriptEntry>;
+  timestamp_ms: z.int().check(z.nonnegative()),
+  start: z.optional(z.object({ prompt: z.string(), image: z.optional(z.string()) })),
+  interact: z.optional(z.object({ prompt: z.string() })),
+  end: z.optional(z.object({})),
+}) satisfies z.ZodMiniType<ScriptEntry>;
 
 export const scriptSchema = z.array(scriptEntrySchema);

@@ -7,7 +7,7 @@
 // It also pins that the route table is the one place routes are defined: a client call with
 // a wrong body and an engine without a handler must not compile.
 import type { Odyssey } from "@odysseyml/odyssey";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { CreateJobRequest } from "../contract/jobs";
 import type { API, RouteName, WireOf } from "../contract/routes";
 import type { SimulateClient } from "../api/simulate-client";

@@ -2,17 +2,19 @@
 // (so the browser needs no CORS from the cloud) and whether it holds a key for it. A studio
 // served as static files has no such server, and reaches the cloud directly.
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import { z } from "zod";
+import * as z from "zod/mini";
 
 const healthSchema = z.object({
-  relay: z
-    .object({
-      path: z.string().regex(/^\/[\w/-]*$/),
-      upstream: z.string(),
-      key_held_by_server: z.boolean(),
-    })
-    .nullish()
-    .catch(null),
+  relay: z.catch(
+    z.nullish(
+      z.object({
+        path: z.string().check(z.regex(/^\/[\w/-]*$/)),
+        upstream: z.string(),
+        key_held_by_server: z.boolean(),
+      }),
+    ),
+    null,
+  ),
 });
 
 export interface ServerInfo {
