@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType } from "react";
-import { createBrowserRouter } from "react-router";
+import { Route, Switch } from "wouter";
 import { AppLayout } from "./layout";
 import { PageLoading } from "./page-loading";
 import { NotFoundRoute } from "./routes/not-found";
@@ -9,63 +9,54 @@ import { StudioRoute } from "./routes/studio";
 // page is fetched when first visited (issue 14: the first-load budget, scripts/bundle-size.ts).
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
   const Page = lazy(() => load().then((module) => ({ default: pick(module) })));
-  return (
-    <Suspense fallback={<PageLoading />}>
-      <Page />
-    </Suspense>
-  );
+  return function LazyPage() {
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <Page />
+      </Suspense>
+    );
+  };
 }
 
-export function createAppRouter() {
-  return createBrowserRouter([
-    {
-      element: <AppLayout />,
-      children: [
-        { index: true, element: <StudioRoute /> },
-        {
-          path: "jobs",
-          element: page(
-            () => import("./routes/jobs"),
-            (m) => m.JobsRoute,
-          ),
-        },
-        {
-          path: "jobs/recordings",
-          element: page(
-            () => import("./routes/recordings"),
-            (m) => m.RecordingsRoute,
-          ),
-        },
-        {
-          path: "jobs/compare",
-          element: page(
-            () => import("./routes/compare"),
-            (m) => m.CompareRoute,
-          ),
-        },
-        {
-          path: "jobs/recordings/:streamId",
-          element: page(
-            () => import("./routes/recording"),
-            (m) => m.RecordingRoute,
-          ),
-        },
-        {
-          path: "jobs/:jobId",
-          element: page(
-            () => import("./routes/job"),
-            (m) => m.JobRoute,
-          ),
-        },
-        {
-          path: "settings",
-          element: page(
-            () => import("./routes/settings"),
-            (m) => m.SettingsRoute,
-          ),
-        },
-        { path: "*", element: <NotFoundRoute /> },
-      ],
-    },
-  ]);
+const JobsPage = page(
+  () => import("./routes/jobs"),
+  (m) => m.JobsRoute,
+);
+const RecordingsPage = page(
+  () => import("./routes/recordings"),
+  (m) => m.RecordingsRoute,
+);
+const ComparePage = page(
+  () => import("./routes/compare"),
+  (m) => m.CompareRoute,
+);
+const RecordingPage = page(
+  () => import("./routes/recording"),
+  (m) => m.RecordingRoute,
+);
+const JobPage = page(
+  () => import("./routes/job"),
+  (m) => m.JobRoute,
+);
+const SettingsPage = page(
+  () => import("./routes/settings"),
+  (m) => m.SettingsRoute,
+);
+
+/** Every page at its address: the first that matches wins, so the fixed paths come before `:jobId`. */
+export function AppRoutes() {
+  return (
+    <AppLayout>
+      <Switch>
+        <Route path="/" component={StudioRoute} />
+        <Route path="/jobs" component={JobsPage} />
+        <Route path="/jobs/recordings" component={RecordingsPage} />
+        <Route path="/jobs/compare" component={ComparePage} />
+        <Route path="/jobs/recordings/:streamId" component={RecordingPage} />
+        <Route path="/jobs/:jobId" component={JobPage} />
+        <Route path="/settings" component={SettingsPage} />
+        <Route component={NotFoundRoute} />
+      </Switch>
+    </AppLayout>
+  );
 }
