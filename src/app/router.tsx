@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentType } from "react";
-import { Route, Switch } from "wouter";
+import { Route, Switch, useLocation } from "wouter";
 import { AppLayout } from "./layout";
+import { PageErrorBoundary } from "./page-error-boundary";
 import { PageLoading } from "./page-loading";
 import { NotFoundRoute } from "./routes/not-found";
 import { StudioRoute } from "./routes/studio";
@@ -45,18 +46,21 @@ const SettingsPage = page(
 
 /** Every page at its address: the first that matches wins, so the fixed paths come before `:jobId`. */
 export function AppRoutes() {
+  const [pathname] = useLocation();
   return (
     <AppLayout>
-      <Switch>
-        <Route path="/" component={StudioRoute} />
-        <Route path="/jobs" component={JobsPage} />
-        <Route path="/jobs/recordings" component={RecordingsPage} />
-        <Route path="/jobs/compare" component={ComparePage} />
-        <Route path="/jobs/recordings/:streamId" component={RecordingPage} />
-        <Route path="/jobs/:jobId" component={JobPage} />
-        <Route path="/settings" component={SettingsPage} />
-        <Route component={NotFoundRoute} />
-      </Switch>
+      <PageErrorBoundary page={pathname}>
+        <Switch>
+          <Route path="/" component={StudioRoute} />
+          <Route path="/jobs" component={JobsPage} />
+          <Route path="/jobs/recordings" component={RecordingsPage} />
+          <Route path="/jobs/compare" component={ComparePage} />
+          <Route path="/jobs/recordings/:streamId" component={RecordingPage} />
+          <Route path="/jobs/:jobId" component={JobPage} />
+          <Route path="/settings" component={SettingsPage} />
+          <Route component={NotFoundRoute} />
+        </Switch>
+      </PageErrorBoundary>
     </AppLayout>
   );
 }
