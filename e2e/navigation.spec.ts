@@ -45,3 +45,14 @@ test("a page whose code cannot be fetched says so and keeps the way to the other
   await expect(page.getByRole("heading", { level: 1, name: "Studio" })).toBeVisible();
   await expect(page.getByRole("alert")).toHaveCount(0);
 });
+
+test("a link to the page already open adds no step to Back", async ({ page }) => {
+  await page.goto("/");
+  const jobs = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" });
+  await jobs.click();
+  await expect(page.getByRole("heading", { level: 1, name: "Jobs" })).toBeVisible();
+  await jobs.click();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Studio" })).toBeVisible();
+});

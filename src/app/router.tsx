@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType } from "react";
-import { Route, Switch, useLocation } from "wouter";
+import { type AroundNavHandler, Route, Router, Switch, useLocation } from "wouter";
 import { AppLayout } from "./layout";
 import { PageErrorBoundary } from "./page-error-boundary";
 import { PageLoading } from "./page-loading";
@@ -44,8 +44,23 @@ const SettingsPage = page(
   (m) => m.SettingsRoute,
 );
 
+// As with react-router's links: going to the address already open replaces it, so Back is never
+// a step that changes nothing.
+const replaceSameAddress: AroundNavHandler = (navigate, to, options) => {
+  const here = window.location.pathname + window.location.search + window.location.hash;
+  navigate(to, { ...options, replace: options?.replace ?? to === here });
+};
+
 /** Every page at its address: the first that matches wins, so the fixed paths come before `:jobId`. */
 export function AppRoutes() {
+  return (
+    <Router aroundNav={replaceSameAddress}>
+      <Pages />
+    </Router>
+  );
+}
+
+function Pages() {
   const [pathname] = useLocation();
   return (
     <AppLayout>
