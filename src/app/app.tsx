@@ -1,12 +1,11 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { RouterProvider } from "react-router";
 import { isApiError } from "../api/api-error";
 import { createConnectionStore } from "../lib/connection/connection-store";
 import { ConnectionContext } from "../lib/connection/use-connection";
 import { createSubmissionStore } from "../lib/submissions/submission-store";
 import { SubmissionsContext } from "../lib/submissions/use-submissions";
-import { createAppRouter } from "./router";
+import { AppRoutes } from "./router";
 import { AppToaster } from "./toaster";
 
 function createQueryClient() {
@@ -30,7 +29,6 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   const [connection] = useState(() => createConnectionStore());
   const [submissions] = useState(() => createSubmissionStore());
-  const [router] = useState(createAppRouter);
 
   // Another key or target sees other jobs: drop what the cache holds for the old one.
   useEffect(
@@ -47,7 +45,7 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <ConnectionContext value={connection}>
         <SubmissionsContext value={submissions}>
-          <RouterProvider router={router} />
+          <AppRoutes />
           <AppToaster />
         </SubmissionsContext>
       </ConnectionContext>

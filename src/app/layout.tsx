@@ -1,5 +1,6 @@
-import { NavLink, Outlet } from "react-router";
+import type { ReactNode } from "react";
 import { JobWatcher } from "../features/jobs/components/job-watcher";
+import { NavLink } from "./nav-link";
 
 const navigation = [
   { to: "/", label: "Studio", end: true },
@@ -7,7 +8,7 @@ const navigation = [
   { to: "/settings", label: "Settings", end: false },
 ] as const;
 
-export function AppLayout() {
+export function AppLayout({ children }: { children: ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col">
       <a
@@ -44,7 +45,7 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" className="mx-auto flex w-full max-w-screen-2xl flex-1 flex-col px-4 py-6">
-        <Outlet />
+        {children}
       </main>
       <JobWatcher />
     </div>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentType } from "react";
-import { createBrowserRouter } from "react-router";
+import { type AroundNavHandler, Route, Router, Switch, useLocation } from "wouter";
 import { AppLayout } from "./layout";
+import { PageErrorBoundary } from "./page-error-boundary";
 import { PageLoading } from "./page-loading";
 import { NotFoundRoute } from "./routes/not-found";
 import { StudioRoute } from "./routes/studio";
@@ -9,63 +10,72 @@ import { StudioRoute } from "./routes/studio";
 // page is fetched when first visited (issue 14: the first-load budget, scripts/bundle-size.ts).
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
   const Page = lazy(() => load().then((module) => ({ default: pick(module) })));
+  return function LazyPage() {
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <Page />
+      </Suspense>
+    );
+  };
+}
+
+const JobsPage = page(
+  () => import("./routes/jobs"),
+  (m) => m.JobsRoute,
+);
+const RecordingsPage = page(
+  () => import("./routes/recordings"),
+  (m) => m.RecordingsRoute,
+);
+const ComparePage = page(
+  () => import("./routes/compare"),
+  (m) => m.CompareRoute,
+);
+const RecordingPage = page(
+  () => import("./routes/recording"),
+  (m) => m.RecordingRoute,
+);
+const JobPage = page(
+  () => import("./routes/job"),
+  (m) => m.JobRoute,
+);
+const SettingsPage = page(
+  () => import("./routes/settings"),
+  (m) => m.SettingsRoute,
+);
+
+// As with react-router's links: going to the address already open replaces it, so Back is never
+// a step that changes nothing.
+const replaceSameAddress: AroundNavHandler = (navigate, to, options) => {
+  const here = window.location.pathname + window.location.search + window.location.hash;
+  navigate(to, { ...options, replace: options?.replace ?? to === here });
+};
+
+/** Every page at its address: the first that matches wins, so the fixed paths come before `:jobId`. */
+export function AppRoutes() {
   return (
-    <Suspense fallback={<PageLoading />}>
-      <Page />
-    </Suspense>
+    <Router aroundNav={replaceSameAddress}>
+      <Pages />
+    </Router>
   );
 }
 
-export function createAppRouter() {
-  return createBrowserRouter([
-    {
-      element: <AppLayout />,
-      children: [
-        { index: true, element: <StudioRoute /> },
-        {
-          path: "jobs",
-          element: page(
-            () => import("./routes/jobs"),
-            (m) => m.JobsRoute,
-          ),
-        },
-        {
-          path: "jobs/recordings",
-          element: page(
-            () => import("./routes/recordings"),
-            (m) => m.RecordingsRoute,
-          ),
-        },
-        {
-          path: "jobs/compare",
-          element: page(
-            () => import("./routes/compare"),
-            (m) => m.CompareRoute,
-          ),
-        },
-        {
-          path: "jobs/recordings/:streamId",
-          element: page(
-            () => import("./routes/recording"),
-            (m) => m.RecordingRoute,
-          ),
-        },
-        {
-          path: "jobs/:jobId",
-          element: page(
-            () => import("./routes/job"),
-            (m) => m.JobRoute,
-          ),
-        },
-        {
-          path: "settings",
-          element: page(
-            () => import("./routes/settings"),
-            (m) => m.SettingsRoute,
-          ),
-        },
-        { path: "*", element: <NotFoundRoute /> },
-      ],
-    },
-  ]);
+function Pages() {
+  const [pathname] = useLocation();
+  return (
+    <AppLayout>
+      <PageErrorBoundary page={pathname}>
+        <Switch>
+          <Route path="/" component={StudioRoute} />
+          <Route path="/jobs" component={JobsPage} />
+          <Route path="/jobs/recordings" component={RecordingsPage} />
+          <Route path="/jobs/compare" component={ComparePage} />
+          <Route path="/jobs/recordings/:streamId" component={RecordingPage} />
+          <Route path="/jobs/:jobId" component={JobPage} />
+          <Route path="/settings" component={SettingsPage} />
+          <Route component={NotFoundRoute} />
+        </Switch>
+      </PageErrorBoundary>
+    </AppLayout>
+  );
 }

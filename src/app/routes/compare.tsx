@@ -1,4 +1,4 @@
-import { Link, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "wouter";
 import { PageHeader } from "../../components/page-header";
 import { CompareRecordings } from "../../features/jobs/components/compare-recordings";
 import { CompareView } from "../../features/player/components/compare-view";

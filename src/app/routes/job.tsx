@@ -1,4 +1,4 @@
-import { Link, useParams } from "react-router";
+import { Link, useParams } from "wouter";
 import { PageHeader } from "../../components/page-header";
 import { JobDetail } from "../../features/jobs/components/job-detail";
 import { DownloadAllButton } from "../../features/player/components/download-all-button";

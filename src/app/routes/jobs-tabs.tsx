@@ -1,4 +1,4 @@
-import { NavLink } from "react-router";
+import { NavLink } from "../nav-link";
 
 /** Jobs and their recordings are two views of the same work. */
 export function JobsTabs() {

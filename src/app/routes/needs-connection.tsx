@@ -1,6 +1,6 @@
 // Pages that talk to the API show why they cannot, with the way to fix it, instead of failing.
 import type { ReactNode } from "react";
-import { Link } from "react-router";
+import { Link } from "wouter";
 import type { SimulateClient } from "../../api/simulate-client";
 import { EmptyState } from "../../components/empty-state";
 import { useApiClient } from "../../lib/connection/use-connection";

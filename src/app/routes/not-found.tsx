@@ -1,4 +1,4 @@
-import { Link } from "react-router";
+import { Link } from "wouter";
 import { EmptyState } from "../../components/empty-state";
 
 export function NotFoundRoute() {

@@ -1,4 +1,4 @@
-import { Link, useParams } from "react-router";
+import { Link, useParams } from "wouter";
 import { PageHeader } from "../../components/page-header";
 import { RecordingView } from "../../features/jobs/components/recording-view";
 import { StreamPlayer } from "../../features/player/components/stream-player";

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from "react";
-import { useLocation, useNavigate } from "react-router";
+import { useLocation } from "wouter";
 import { isApiError } from "../../api/api-error";
 import { useCreateJob } from "../../features/jobs/api/create-job";
 import { describeWait } from "../../features/jobs/model/estimate";
@@ -58,28 +58,25 @@ function takeSharedScript() {
 
 export function StudioRoute() {
   const [persistence] = useState(() => createDraftPersistence());
-  const location = useLocation();
-  const navigate = useNavigate();
   const submitter = useSubmitter();
 
-  // "Open script" on a job arrives as router state, taken once like a share link.
-  const routerState = useRef(location.state);
+  // "Open script" on a job arrives as the history entry's state, taken once like a share link:
+  // cleared, so neither a reload nor Back opens it again.
+  const [openRequest] = useState<unknown>(() => history.state);
+  const requestTaken = useRef(false);
   const takeStartupDraft = useCallback(() => {
     const shared = takeSharedScript();
     if (shared) return shared;
-    const state = routerState.current;
-    routerState.current = null;
-    if (!isOpenScriptRequest(state)) return null;
-    // Not ".": from an index route that resolves to "/?index".
-    const { pathname, search, hash } = window.location;
-    void navigate(pathname + search + hash, { replace: true, state: null });
-    const { name, script, portrait } = state.openScript;
+    if (requestTaken.current || !isOpenScriptRequest(openRequest)) return null;
+    requestTaken.current = true;
+    history.replaceState(null, "");
+    const { name, script, portrait } = openRequest.openScript;
     return {
       name,
       timeline: scriptToTimeline(script, { portrait }),
       message: `Opened “${name}” from its job as a new draft`,
     };
-  }, [navigate]);
+  }, [openRequest]);
 
   return (
     <StudioErrorBoundary>
@@ -208,7 +205,7 @@ function OpenDraftMenu({ session }: { session: DraftSession }) {
 function useSubmitter(): StudioSubmitter {
   const { client, connection } = useApiClient();
   const { mutateAsync } = useCreateJob(client, useSubmissionStore());
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   return useMemo(
     () => ({
       unavailable: connection.ready ? null : connection.reason,
@@ -228,7 +225,7 @@ function useSubmitter(): StudioSubmitter {
               : `Job ${created.job_id.slice(0, 8)} is queued.`,
             action: {
               label: "View job",
-              onClick: () => void navigate(`/jobs/${encodeURIComponent(created.job_id)}`),
+              onClick: () => navigate(`/jobs/${encodeURIComponent(created.job_id)}`),
             },
           });
           if (created.unreadable) {

@@ -2,7 +2,7 @@
 // known. The view itself is the player's, composed in by the app.
 import { useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { Link } from "react-router";
+import { Link } from "wouter";
 import { Alert } from "../../../components/alert";
 import type { Recording } from "../../../contract/jobs";
 import type { SimulateClient } from "../../../api/simulate-client";

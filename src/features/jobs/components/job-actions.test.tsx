@@ -5,9 +5,10 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { UseStore } from "idb-keyval";
-import { MemoryRouter } from "react-router";
 import { Toaster } from "sonner";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { Router } from "wouter";
+import { memoryLocation } from "wouter/memory-location";
 import { type CloudStandIn, startCloudStandIn } from "../../../../server/test/cloud-stand-in";
 import {
   clientFor,
@@ -32,9 +33,9 @@ function setup(client: SimulateClient, job: { job_id: string; status: string }) 
   render(
     <QueryClientProvider client={queryClient}>
       <SubmissionsContext value={createSubmissionStore(noIndexedDb)}>
-        <MemoryRouter>
+        <Router hook={memoryLocation().hook}>
           <JobActions client={client} job={job} submission={null} />
-        </MemoryRouter>
+        </Router>
       </SubmissionsContext>
       <Toaster theme="light" />
     </QueryClientProvider>,

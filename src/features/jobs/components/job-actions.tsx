@@ -1,7 +1,7 @@
 // What can be done with a job: open what was submitted as a draft, submit it again, cancel it.
 // Unavailable actions stay visible, focusable and say why, rather than disappearing.
 import { useId } from "react";
-import { useNavigate } from "react-router";
+import { useLocation } from "wouter";
 import { Button } from "../../../components/button";
 import { isCancellableStatus } from "../../../contract/jobs";
 import type { SimulateClient } from "../../../api/simulate-client";
@@ -23,7 +23,7 @@ export function JobActions({
   submission: Submission | null | undefined;
   compact?: boolean;
 }) {
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const cancel = useCancelJob(client);
   const resubmit = useCreateJob(client, useSubmissionStore());
   const reasonId = useId();
@@ -40,7 +40,7 @@ export function JobActions({
 
   const openScript = () => {
     if (!submission) return;
-    void navigate("/", { state: openScriptRequest(submission) });
+    navigate("/", { state: openScriptRequest(submission) });
   };
 
   const submitAgain = () => {
@@ -53,7 +53,7 @@ export function JobActions({
             description: `New job ${created.job_id.slice(0, 8)}`,
             action: {
               label: "View job",
-              onClick: () => void navigate(`/jobs/${encodeURIComponent(created.job_id)}`),
+              onClick: () => navigate(`/jobs/${encodeURIComponent(created.job_id)}`),
             },
           }),
         onError: (error) => toast.error("Could not resubmit", { description: error.message }),

@@ -2,7 +2,7 @@
 // video exists. The player itself is composed in by the app, since features stay apart.
 import { useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { Link, useNavigate } from "react-router";
+import { Link, useLocation } from "wouter";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { Panel } from "../../../components/panel";
@@ -214,7 +214,7 @@ function FailureReport({ job }: { job: Job }) {
 
 /** A batch's scripts, each of which can be opened again as a draft of its own. */
 function BatchScripts({ submission }: { submission: Submission }) {
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   return (
     <section aria-label="Scripts in this batch" className="text-sm">
       <h2 className="mb-2 font-semibold">Scripts in this batch</h2>
@@ -223,7 +223,7 @@ function BatchScripts({ submission }: { submission: Submission }) {
           <li key={index}>
             <Button
               size="sm"
-              onClick={() => void navigate("/", { state: openScriptRequest(submission, index) })}
+              onClick={() => navigate("/", { state: openScriptRequest(submission, index) })}
             >
               Open script {index + 1}: {name}
             </Button>

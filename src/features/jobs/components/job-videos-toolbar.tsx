@@ -1,7 +1,7 @@
 // Above a job's players: Compare (two or more videos side by side) and what the app adds, such
 // as "Download all".
 import type { ReactNode } from "react";
-import { Link } from "react-router";
+import { Link } from "wouter";
 import { buttonClassName } from "../../../components/button-class";
 import { compareHref, MAX_COMPARED, MIN_COMPARED } from "../../../lib/compare/compare-link";
 import type { StreamView } from "./job-detail";

@@ -3,7 +3,7 @@
 // look at their jobs. It asks nothing while no job is active.
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
-import { useLocation, useNavigate } from "react-router";
+import { useLocation } from "wouter";
 import type { SimulateClient } from "../../../api/simulate-client";
 import type { Job } from "../../../contract/jobs";
 import { formatDuration, parseTimestamp } from "../../../lib/format-time";
@@ -19,8 +19,7 @@ export function JobWatcher() {
 
 function ActiveJobsWatcher({ client }: { client: SimulateClient }) {
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const { pathname } = useLocation();
+  const [pathname, navigate] = useLocation();
   const active = useQuery(getJobsQueryOptions(client, { active: true, page: 0 }));
   const watched = useRef<Set<string> | null>(null);
   const [unseen, setUnseen] = useState(0);
@@ -38,7 +37,7 @@ function ActiveJobsWatcher({ client }: { client: SimulateClient }) {
         .then((job) => {
           const view = {
             label: "View job",
-            onClick: () => void navigate(`/jobs/${encodeURIComponent(jobId)}`),
+            onClick: () => navigate(`/jobs/${encodeURIComponent(jobId)}`),
           };
           if (job.status === "completed") {
             const count = job.streams.length;

@@ -1,6 +1,6 @@
 // The Jobs page: every job of the current target and key, newest first, filtered and paged
 // through the address bar so a view can be bookmarked and Back works.
-import { Link, useSearchParams } from "react-router";
+import { Link, useSearchParams } from "wouter";
 import { Alert } from "../../../components/alert";
 import { DataTable } from "../../../components/data-table";
 import { Pager } from "../../../components/pager";

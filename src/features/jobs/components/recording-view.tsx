@@ -1,7 +1,7 @@
 // One recording found through the recordings list, handed to the player the app composes in.
 import { useQueryClient } from "@tanstack/react-query";
 import type { ReactNode } from "react";
-import { Link } from "react-router";
+import { Link } from "wouter";
 import { Alert } from "../../../components/alert";
 import type { Recording } from "../../../contract/jobs";
 import type { SimulateClient } from "../../../api/simulate-client";

@@ -1,7 +1,7 @@
 // Every recorded stream of the current key, most recent first, in pages: each with its first
 // frame, when it was recorded, how long it is, its job, and a box to pick it for Compare.
 import { useState } from "react";
-import { Link, useNavigate, useSearchParams } from "react-router";
+import { Link, useLocation, useSearchParams } from "wouter";
 import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { DataTable } from "../../../components/data-table";
@@ -20,7 +20,7 @@ import { RecordingThumbnail } from "./thumbnail";
 
 export function RecordingsList({ client }: { client: SimulateClient }) {
   const [params, setParams] = useSearchParams();
-  const navigate = useNavigate();
+  const [, navigate] = useLocation();
   const requested = Number(params.get("page") ?? "1");
   const page = Number.isInteger(requested) && requested >= 1 ? requested - 1 : 0;
   const recordings = useStreamRecordings(client, page);
@@ -66,7 +66,7 @@ export function RecordingsList({ client }: { client: SimulateClient }) {
             </p>
             <Button
               disabled={!canCompare}
-              onClick={() => void navigate(compareHref({ streamIds: picked, jobId: null }))}
+              onClick={() => navigate(compareHref({ streamIds: picked, jobId: null }))}
             >
               Compare picked
             </Button>

@@ -1,7 +1,7 @@
 // Compare: two to four takes side by side, played by one clock (hooks/use-synced-clock), with
 // one scrubber and a lane of interaction markers per take, so a creator can pick the best.
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { Link } from "react-router";
+import { Link } from "wouter";
 import type { StreamMarker } from "../../../contract/events";
 import { formatSeconds } from "../../../contract/format";
 import type { Recording } from "../../../contract/jobs";
