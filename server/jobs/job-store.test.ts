@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { JOB_STATUSES, type JobStatus } from "../../src/contract/jobs";
+import { JOB_STATUSES, type JobStatus } from "../../src/contract/job-status";
 import { databaseFileIn, type Db, openDatabase, SCHEMA_VERSION } from "../db/database";
 import { manualClock } from "../test/in-process-engine";
 import { createJobStore, type JobStore } from "./job-store";

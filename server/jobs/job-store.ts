@@ -1,7 +1,7 @@
 // Every read and write of jobs and streams. State moves go through `moveJob`, one
 // transaction each, so the state machine lives in one place.
 import { randomUUID } from "node:crypto";
-import type { JobStatus } from "../../src/contract/jobs";
+import type { JobStatus } from "../../src/contract/job-status";
 import type { ScriptEntry } from "../../src/contract/script";
 import type { Db } from "../db/database";
 import { FRAME_MS } from "../render/timing";

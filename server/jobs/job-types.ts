@@ -1,6 +1,6 @@
 // The engine's view of a job. The wire shape is the contract's `Job`; these are the rows
 // behind it, with the fields only the engine sees (tenant, scripts, planned length).
-import type { JobStatus } from "../../src/contract/jobs";
+import type { JobStatus } from "../../src/contract/job-status";
 import type { ScriptEntry } from "../../src/contract/script";
 
 interface JobFields {

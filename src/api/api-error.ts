@@ -1,11 +1,6 @@
 // The one error the API client throws: what went wrong, in words a creator can act on, with
 // the HTTP status and the server's `detail` kept for code that maps problems onto the timeline.
-import {
-  type ErrorDetail,
-  type ErrorDetailObject,
-  errorBodySchema,
-  type ValidationIssue,
-} from "../contract/jobs";
+import type { ErrorDetail, ErrorDetailObject, ValidationIssue } from "../contract/jobs";
 
 export type ApiErrorKind =
   /** The server answered with an error status. */
@@ -49,13 +44,6 @@ export class ApiError extends Error {
 
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
-}
-
-/** An error answer's `detail`, or its text cut short when it has none (an HTML error page). */
-export function readErrorBody(json: unknown, text: string): ErrorDetail | null {
-  const parsed = errorBodySchema.safeParse(json);
-  if (parsed.success) return parsed.data.detail;
-  return text.trim().slice(0, 300) || null;
 }
 
 /**

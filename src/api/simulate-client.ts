@@ -4,22 +4,13 @@
 // body or a missing path parameter fails to compile. Each instance is self-contained (no
 // globals), so two targets can live side by side.
 import type * as z from "zod/mini";
-import type {
-  CreateJobRequest,
-  CreateJobResponse,
-  JobStatus,
-  RecordingFileKind,
-} from "../contract/jobs";
-import {
-  API,
-  type AnswerOf,
-  type BodyIn,
-  type ParamsOf,
-  pathOf,
-  type QueryIn,
-  type RouteName,
-} from "../contract/routes";
-import { ApiError, describeHttpError, readErrorBody } from "./api-error";
+import type { CreateJobRequest, CreateJobResponse, RecordingFileKind } from "../contract/jobs";
+import type { JobStatus } from "../contract/job-status";
+import type { AnswerOf, BodyIn, ParamsOf, QueryIn, RouteName } from "../contract/routes";
+import { ApiError, describeHttpError } from "./api-error";
+
+/** The route table and schemas, fetched with the first request (./answer-schemas.ts says why). */
+const answerSchemas = () => import("./answer-schemas");
 
 export interface SimulateClientOptions {
   /** The API root, e.g. "http://127.0.0.1:8787/api" or "https://api.odyssey.ml". */
@@ -120,6 +111,7 @@ export function createSimulateClient(options: SimulateClientOptions) {
     }
     if (response.ok) return response;
     const text = await response.text().catch(() => "");
+    const { readErrorBody } = await answerSchemas();
     const detail = readErrorBody(parseJson(text), text);
     const retryAfter = Number(response.headers.get("retry-after"));
     const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
@@ -139,6 +131,7 @@ export function createSimulateClient(options: SimulateClientOptions) {
     input: CallInput<N>,
     signal: AbortSignal | undefined,
   ): Promise<{ json: unknown; status: number; request: { method: string; path: string } }> {
+    const { API, pathOf } = await answerSchemas();
     const route = API[name];
     const path = pathOf(name, input.params);
     const request = { method: route.method, path };
@@ -175,6 +168,7 @@ export function createSimulateClient(options: SimulateClientOptions) {
     signal?: AbortSignal,
   ): Promise<AnswerOf<N>> {
     const answer = await fetchAnswer(name, input, signal);
+    const { API } = await answerSchemas();
     const parsed = API[name].answer.safeParse(answer.json, READ_ANSWER);
     if (!parsed.success) throw unreadable(answer, parsed.error.issues[0]);
     return parsed.data as AnswerOf<N>;
@@ -239,6 +233,7 @@ export function createSimulateClient(options: SimulateClientOptions) {
     createJob(body: CreateJobRequest, requestOptions: RequestOptions = {}): Promise<CreatedJob> {
       return retried(async () => {
         const answer = await fetchAnswer("createJob", { body }, requestOptions.signal);
+        const { API } = await answerSchemas();
         const parsed = API.createJob.answer.safeParse(answer.json, READ_ANSWER);
         if (parsed.success) return { ...parsed.data, unreadable: null };
         const error = unreadable(answer, parsed.error.issues[0]);

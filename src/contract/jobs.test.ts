@@ -1,12 +1,11 @@
 import { describe, expect, it } from "vitest";
+import { isCancellableStatus, isTerminalStatus } from "./job-status";
 import {
   cancelJobResponseSchema,
   createJobRequestSchema,
   createJobResponseSchema,
   errorBodySchema,
   inlineScripts,
-  isCancellableStatus,
-  isTerminalStatus,
   jobListQuerySchema,
   jobListSchema,
   jobSchema,

@@ -7,6 +7,7 @@
 // the SDK's declared shapes, plus a few fields the SDK ignores. src/test/sdk-conformance.ts
 // checks both directions at compile time against the SDK's `dist/*.d.ts`.
 import * as z from "zod/mini";
+import { ACTIVE_JOB_STATUSES, JOB_STATUSES, type JobStatus } from "./job-status";
 
 // ---- Errors ---------------------------------------------------------------------------
 
@@ -56,37 +57,7 @@ export interface WireToken {
 
 // ---- Jobs -----------------------------------------------------------------------------
 
-export const JOB_STATUSES = [
-  "pending",
-  "dispatched",
-  "processing",
-  "completed",
-  "failed",
-  "cancelled",
-] as const;
 export const jobStatusSchema = z.enum(JOB_STATUSES);
-/** The statuses the SDK names. Lists and create answers may carry others: see `isKnownStatus`. */
-export type JobStatus = z.infer<typeof jobStatusSchema>;
-
-export const ACTIVE_JOB_STATUSES = ["pending", "dispatched", "processing"] as const;
-export const TERMINAL_JOB_STATUSES = ["completed", "failed", "cancelled"] as const;
-/**
- * What a cancel may be asked for. The local engine stops a running render too; Odyssey's cloud
- * may refuse a processing job with a 400, which a client shows in words.
- */
-export const CANCELLABLE_JOB_STATUSES = ["pending", "dispatched", "processing"] as const;
-export type ActiveJobStatus = (typeof ACTIVE_JOB_STATUSES)[number];
-
-export function isKnownStatus(status: string): status is JobStatus {
-  return (JOB_STATUSES as readonly string[]).includes(status);
-}
-/** Whether the job has ended. A status this studio does not know has not, as far as it can tell. */
-export function isTerminalStatus(status: string): boolean {
-  return (TERMINAL_JOB_STATUSES as readonly string[]).includes(status);
-}
-export function isCancellableStatus(status: string): boolean {
-  return (CANCELLABLE_JOB_STATUSES as readonly string[]).includes(status);
-}
 
 /**
  * Script entries are checked here only for shape; `validateScript` reports the rules, so a

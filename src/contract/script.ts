@@ -1,5 +1,4 @@
 // The Simulate API's script format and its limits, shared by the studio and the engine.
-import * as z from "zod/mini";
 
 export const FRAME_MS = 40;
 export const MIN_STREAM_MS = 1000;
@@ -35,16 +34,3 @@ export interface ScriptEntry {
   end?: EndAction;
 }
 export type Script = ScriptEntry[];
-
-/**
- * The shape of one entry. The rules between entries (ordering, streams opening and closing,
- * limits) are `validateScript`'s: a schema can only say "invalid", not which stream is wrong.
- */
-export const scriptEntrySchema = z.object({
-  timestamp_ms: z.int().check(z.nonnegative()),
-  start: z.optional(z.object({ prompt: z.string(), image: z.optional(z.string()) })),
-  interact: z.optional(z.object({ prompt: z.string() })),
-  end: z.optional(z.object({})),
-}) satisfies z.ZodMiniType<ScriptEntry>;
-
-export const scriptSchema = z.array(scriptEntrySchema);

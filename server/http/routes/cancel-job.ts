@@ -1,4 +1,4 @@
-import { CANCELLABLE_JOB_STATUSES, isCancellableStatus } from "../../../src/contract/jobs";
+import { CANCELLABLE_JOB_STATUSES, isCancellableStatus } from "../../../src/contract/job-status";
 import { ownedJobOr404, type RouteHandler } from "../context";
 import { HttpError } from "../errors";
 

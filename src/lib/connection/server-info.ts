@@ -2,21 +2,6 @@
 // (so the browser needs no CORS from the cloud) and whether it holds a key for it. A studio
 // served as static files has no such server, and reaches the cloud directly.
 import { queryOptions, useQuery } from "@tanstack/react-query";
-import * as z from "zod/mini";
-
-const healthSchema = z.object({
-  relay: z.catch(
-    z.nullish(
-      z.object({
-        path: z.string().check(z.regex(/^\/[\w/-]*$/)),
-        upstream: z.string(),
-        key_held_by_server: z.boolean(),
-      }),
-    ),
-    null,
-  ),
-});
-
 export interface ServerInfo {
   relay: { path: string; upstream: string; keyHeldByServer: boolean } | null;
 }
@@ -27,7 +12,10 @@ export async function getServerInfo(origin: string, signal?: AbortSignal): Promi
   try {
     const response = await fetch(`${origin}/api/health`, { signal, cache: "no-store" });
     if (!response.ok) return NO_SERVER;
-    const health = healthSchema.safeParse(await response.json());
+    const json: unknown = await response.json();
+    // The schema (and zod with it) is fetched here, not on the studio's first load (issue 14).
+    const { healthSchema } = await import("./health-schema");
+    const health = healthSchema.safeParse(json);
     const relay = health.success ? health.data.relay : null;
     return {
       relay: relay

@@ -1,6 +1,6 @@
 // The jobs feature's query keys, hierarchical with variables last. Each carries the API root,
 // so switching between the local engine and the cloud never shows one's jobs as the other's.
-import type { JobStatus } from "../../../contract/jobs";
+import type { JobStatus } from "../../../contract/job-status";
 
 export interface JobListFilters {
   status?: JobStatus;

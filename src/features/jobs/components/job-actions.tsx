@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { useLocation } from "wouter";
 import { Button } from "../../../components/button";
-import { isCancellableStatus } from "../../../contract/jobs";
+import { isCancellableStatus } from "../../../contract/job-status";
 import type { SimulateClient } from "../../../api/simulate-client";
 import { openScriptRequest, type Submission } from "../../../lib/submissions/submission-store";
 import { useSubmissionStore } from "../../../lib/submissions/use-submissions";

@@ -4,7 +4,8 @@ import { Link, useSearchParams } from "wouter";
 import { Alert } from "../../../components/alert";
 import { DataTable } from "../../../components/data-table";
 import { Pager } from "../../../components/pager";
-import { JOB_STATUSES, type JobStatus, type JobSummary } from "../../../contract/jobs";
+import { type JobSummary } from "../../../contract/jobs";
+import { JOB_STATUSES, type JobStatus } from "../../../contract/job-status";
 import { formatCount } from "../../../contract/format";
 import type { SimulateClient } from "../../../api/simulate-client";
 import {

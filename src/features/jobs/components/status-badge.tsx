@@ -1,4 +1,4 @@
-import { isKnownStatus, type JobStatus } from "../../../contract/jobs";
+import { isKnownStatus, type JobStatus } from "../../../contract/job-status";
 import { statusLabel } from "../model/status-labels";
 
 const styles: Record<JobStatus, string> = {

@@ -1,7 +1,7 @@
 // How often to ask about jobs: every 2 s while something is active, slowing to 10 s while
 // answers stop changing, and never once everything is finished. Hidden tabs are paused by
 // TanStack Query itself (refetchIntervalInBackground stays false).
-import { isTerminalStatus } from "../../../contract/jobs";
+import { isTerminalStatus } from "../../../contract/job-status";
 
 export const POLL_FAST_MS = 2_000;
 export const POLL_SLOW_MS = 10_000;

@@ -1,4 +1,4 @@
-import { isKnownStatus, type JobStatus } from "../../../contract/jobs";
+import { isKnownStatus, type JobStatus } from "../../../contract/job-status";
 
 export const STATUS_LABELS: Record<JobStatus, string> = {
   pending: "Pending",
