@@ -1,8 +1,7 @@
 // One stream on the track: a body that moves the whole clip, a start handle, an end edge that
 // resizes it, and its interactions as markers. Memoised on the clip object, which the model
 // only replaces when the clip changes, so a drag's drop re-renders one clip.
-import { useDraggable } from "@dnd-kit/core";
-import { memo, type MouseEvent, use } from "react";
+import { memo, type MouseEvent } from "react";
 import { useDropzone } from "react-dropzone";
 import { useShallow } from "zustand/react/shallow";
 import { prepareImage } from "../adapters/images";
@@ -12,7 +11,7 @@ import { streamName } from "../model/stream-look";
 import type { Clip } from "../model/timeline";
 import type { DraftActions } from "../store/draft-store";
 import { useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
-import { entryLabel, type DragData, MovingEntryContext } from "./drag-data";
+import { entryLabel, useDragSource, useIsMoving } from "./drag-data";
 import { toast } from "../../../lib/notify";
 
 interface ClipProps {
@@ -151,8 +150,8 @@ function selectOnClick(event: MouseEvent, id: string, select: DraftActions["sele
 const MIN_LABEL_PX = 56;
 
 /**
- * The stream's body. Picking up or dropping anything re-renders every dnd-kit draggable (its
- * context changes), so the draggable itself stays thin and its content is memoised apart.
+ * The stream's body. Not a dnd-kit draggable itself: the track is, and a press here picks up
+ * the stream by its data-clip-body (see TimelineTrack).
  */
 const ClipBody = memo(function ClipBody({
   clip,
@@ -169,20 +168,17 @@ const ClipBody = memo(function ClipBody({
   width: number;
   pxPerMs: number;
 }) {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
-    id: `clip:${clip.id}`,
-    data: { kind: "clip", id: clip.id, originMs: clip.start.timestampMs } satisfies DragData,
-  });
+  const dragSource = useDragSource();
+  const isDragging = useIsMoving(clip.id);
   // The body stands for the whole stream: arrows and drags move it, Delete removes it.
   const select = useSelect();
   const color = clip.start.color;
   return (
-    // dnd-kit's attributes and listeners make this a focusable button with key handling.
+    // Keys reach the track's dnd-kit listeners (Enter picks up) and the studio's shortcuts.
     // eslint-disable-next-line jsx-a11y/click-events-have-key-events
     <div
-      ref={setNodeRef}
-      {...attributes}
-      {...listeners}
+      {...dragSource}
+      data-clip-body={clip.id}
       role="button"
       tabIndex={0}
       aria-pressed={selected}
@@ -321,20 +317,15 @@ const EntryHandle = memo(function EntryHandle({
   problem: string | undefined;
   prompt?: string;
 }) {
-  const { attributes, listeners, setNodeRef } = useDraggable({
-    id: `entry:${id}`,
-    data: { kind, id, originMs: ms } satisfies DragData,
-  });
-  const isMoving = use(MovingEntryContext) === id;
+  const dragSource = useDragSource();
+  const isMoving = useIsMoving(id);
   const select = useSelect();
   const title = [prompt, problem].filter(Boolean).join("\n") || undefined;
   return (
-    // dnd-kit's attributes and listeners make this a focusable button with key handling.
+    // Keys reach the track's dnd-kit listeners (Enter picks up) and the studio's shortcuts.
     // eslint-disable-next-line jsx-a11y/click-events-have-key-events
     <div
-      ref={setNodeRef}
-      {...attributes}
-      {...listeners}
+      {...dragSource}
       role="button"
       tabIndex={0}
       aria-label={entryLabel(kind, ms)}

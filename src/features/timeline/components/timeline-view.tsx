@@ -14,13 +14,13 @@ import { selectedClips, visibleClips } from "../model/visible-clips";
 import { useShallow } from "zustand/react/shallow";
 import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
 import { DragGhost } from "./drag-ghost";
-import { MovingEntryContext } from "./drag-data";
 import { focusPromptSoon } from "./focus-prompt";
 import { TimelineClip } from "./timeline-clip";
 import { TimelineContextMenu, type ContextMenuState } from "./timeline-context-menu";
 import { TimelineMinimap } from "./timeline-minimap";
 import { TimelinePlayhead } from "./timeline-playhead";
 import { TimelineRuler } from "./timeline-ruler";
+import { TimelineTrack } from "./timeline-track";
 import { TimelineZoomBar } from "./timeline-zoom-bar";
 
 const TRACK_HEIGHT = 112;
@@ -35,7 +35,7 @@ export function TimelineView() {
   const problemsByClip = useClipProblems();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [menu, setMenu] = useState<ContextMenuState | null>(null);
-  const { sensors, dragging, sessionRef, overlayModifiers, handlers } = useTimelineDrag(
+  const { sensors, dragging, moving, sessionRef, overlayModifiers, handlers } = useTimelineDrag(
     store,
     scrollRef,
   );
@@ -131,8 +131,8 @@ export function TimelineView() {
           <div className="relative" style={{ width: widthMs * pxPerMs + 48 }}>
             <TimelineRuler pxPerMs={pxPerMs} widthMs={widthMs} scrollRef={scrollRef} />
             {/* The track's mouse handlers are shortcuts: every action has a toolbar button and a key. */}
-            {/* eslint-disable-next-line jsx-a11y/no-static-element-interactions, jsx-a11y/click-events-have-key-events */}
-            <div
+            <TimelineTrack
+              moving={moving}
               className="relative border-t border-zinc-200 bg-[repeating-linear-gradient(90deg,transparent_0,transparent_calc(var(--tick)-1px),var(--grid-line)_calc(var(--tick)-1px),var(--grid-line)_var(--tick))] [--grid-line:rgb(0_0_0/0.04)] dark:border-zinc-800 dark:[--grid-line:rgb(255_255_255/0.04)]"
               style={{
                 height: TRACK_HEIGHT,
@@ -142,23 +142,21 @@ export function TimelineView() {
               onClick={onTrackClick}
               onContextMenu={onContextMenu}
             >
-              <MovingEntryContext value={dragging?.id ?? null}>
-                {shown.map(({ clip, index }) => (
-                  <TimelineClip
-                    key={clip.id}
-                    clip={clip}
-                    index={index}
-                    pxPerMs={pxPerMs}
-                    problems={problemsByClip.get(clip.id) ?? NO_PROBLEMS}
-                  />
-                ))}
-              </MovingEntryContext>
+              {shown.map(({ clip, index }) => (
+                <TimelineClip
+                  key={clip.id}
+                  clip={clip}
+                  index={index}
+                  pxPerMs={pxPerMs}
+                  problems={problemsByClip.get(clip.id) ?? NO_PROBLEMS}
+                />
+              ))}
               {clips.length === 0 ? (
                 <p className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-zinc-500">
                   Double-click here or press “Add stream” to begin a stream.
                 </p>
               ) : null}
-            </div>
+            </TimelineTrack>
             <TimelinePlayhead pxPerMs={pxPerMs} scrollRef={scrollRef} />
           </div>
         </div>

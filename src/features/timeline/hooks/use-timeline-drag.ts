@@ -15,7 +15,12 @@ import {
 } from "@dnd-kit/core";
 import { getEventCoordinates } from "@dnd-kit/utilities";
 import { type RefObject, useEffect, useMemo, useRef, useState } from "react";
-import type { DragData } from "../components/drag-data";
+import {
+  createMovingEntry,
+  type DragData,
+  dragDataOf,
+  dragSourceOf,
+} from "../components/drag-data";
 import { grabByDirection } from "../model/grab";
 import { clipIndexOf, locateEntry, reorderIndexAt } from "../model/operations";
 import {
@@ -120,6 +125,7 @@ export function useTimelineDrag(store: DraftStore, scrollRef: RefObject<HTMLDivE
   const sessionRef = useRef<DragSession | null>(null);
   const pendingRef = useRef<PendingGrab | null>(null);
   const [dragging, setDragging] = useState<DragData | null>(null);
+  const [moving] = useState(createMovingEntry);
   const sensors = useTimelineSensors(store);
 
   // Alt can be pressed or released mid-drag to turn ripple on or off.
@@ -177,12 +183,15 @@ export function useTimelineDrag(store: DraftStore, scrollRef: RefObject<HTMLDivE
       offsetPx: drag.offsetPx,
     };
     setDragging(data);
+    moving.set(data.id);
   }
 
   function onDragStart(event: DragStartEvent) {
-    const data = event.active.data.current as DragData | undefined;
-    if (!data) return;
+    // The track is the one draggable (see TimelineTrack): what moves is what the pick-up was on.
     const activator = event.activatorEvent;
+    const source = dragSourceOf(activator?.target);
+    const data = source && dragDataOf(source, store.getState().timeline);
+    if (!data) return;
     const byKeyboard = activator instanceof KeyboardEvent;
     const altKey = Boolean((activator as Partial<MouseEvent> | null)?.altKey);
     store.getState().actions.setDragging(true);
@@ -220,6 +229,7 @@ export function useTimelineDrag(store: DraftStore, scrollRef: RefObject<HTMLDivE
     sessionRef.current = null;
     pendingRef.current = null;
     setDragging(null);
+    moving.set(null);
     store.getState().actions.setDragging(false);
     return session;
   }
@@ -246,6 +256,7 @@ export function useTimelineDrag(store: DraftStore, scrollRef: RefObject<HTMLDivE
   return {
     sensors,
     dragging,
+    moving,
     sessionRef,
     overlayModifiers,
     handlers: { onDragStart, onDragMove, onDragEnd, onDragCancel: () => void finish() },
