@@ -1,14 +1,14 @@
 // The studio: the open draft's editor (toolbar, preview, inspector, timeline or list, problems
 // and script) around one draft store, with import by picker or by dropping anywhere. Which
 // draft is open, and keeping it, is the drafts feature's; the app shell passes both in.
-import { type ReactNode, useCallback, useMemo, useState } from "react";
-import { useDropzone } from "react-dropzone";
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import type { DraftSummary } from "../../../lib/draft/document";
 import { prepareImage } from "../adapters/images";
 import { readScriptFile } from "../adapters/script-io";
 import { usePlayback } from "../hooks/use-playback";
 import { type RefusedTimeline, StudioSubmitContext } from "../hooks/use-studio-submit";
 import { useStudioShortcuts } from "../hooks/use-studio-shortcuts";
+import { useFileDrag } from "../hooks/use-file-drag";
 import { DEFAULT_COMMAND_UI } from "../commands/registry";
 import { CommandUiContext } from "../commands/use-commands";
 import { TimelineCheckContext } from "../hooks/use-timeline-check";
@@ -19,6 +19,7 @@ import type { Timeline } from "../model/timeline";
 import type { DraftData, DraftStore } from "../store/draft-store";
 import { DraftStoreContext, useDraftStore } from "../store/use-draft-store";
 import { EditorSplit } from "./editor-split";
+import { loadDropOverlay, preloadFileDropsWhenIdle } from "./file-drop-chunks";
 import { Inspector } from "./inspector";
 import { ListView } from "./list-view";
 import { Preview } from "./preview";
@@ -30,6 +31,8 @@ import { StudioErrorBoundary } from "./studio-error-boundary";
 import { type StudioView, StudioToolbar } from "./studio-toolbar";
 import { TimelineView } from "./timeline-view";
 import { toast } from "../../../lib/notify";
+
+const StudioDropOverlay = lazy(loadDropOverlay);
 
 export interface StudioDrafts {
   /** The open draft's store; null while it opens. */
@@ -190,30 +193,15 @@ function StudioEditor({
     [store],
   );
 
-  // Dropping a script anywhere on the studio imports it; image drop zones take their own drops.
-  const { getRootProps, isDragActive } = useDropzone({
-    noClick: true,
-    noKeyboard: true,
-    multiple: false,
-    onDrop: (accepted, rejected) => {
-      const file = accepted[0] ?? rejected[0]?.file;
-      if (!file) return;
-      if (file.type.startsWith("image/")) {
-        toast.error("Drop images on a stream's start in the inspector.");
-        return;
-      }
-      void importFile(file);
-    },
-  });
+  // Files dragged anywhere over the studio: a script opens as a new draft, an image on a stream
+  // becomes its start's image (studio-drop-overlay.tsx, fetched on the first drag or when idle).
+  const fileDrag = useFileDrag();
+  useEffect(() => preloadFileDropsWhenIdle(), []);
 
   return (
     <TimelineCheckContext value={check}>
       <CommandUiContext value={commandUi}>
-        <div
-          {...getRootProps({
-            className: "relative flex min-w-0 flex-1 flex-col gap-3 outline-none",
-          })}
-        >
+        <div className="relative flex min-w-0 flex-1 flex-col gap-3 outline-none">
           {/* Compact, unlike other pages' headers: at 1024x768 the editor below must fit. */}
           <header className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2">
             <h1 className="text-xl font-semibold tracking-tight">Studio</h1>
@@ -241,10 +229,15 @@ function StudioEditor({
             </div>
           </div>
           <ShortcutsSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
-          {isDragActive ? (
-            <div className="pointer-events-none absolute inset-0 z-40 flex items-center justify-center rounded-2xl border-2 border-dashed border-accent-500 bg-accent-50/80 text-base font-medium text-accent-700 dark:bg-accent-500/10 dark:text-accent-300">
-              Drop a script (.json) to open it as a new draft
-            </div>
+          {fileDrag.dragging ? (
+            <Suspense fallback={null}>
+              <StudioDropOverlay
+                missed={fileDrag.missed}
+                onScript={(file) => void importFile(file)}
+                onImage={(startId, file) => void setImageFromFile(startId, file)}
+                onEnd={fileDrag.end}
+              />
+            </Suspense>
           ) : null}
         </div>
       </CommandUiContext>

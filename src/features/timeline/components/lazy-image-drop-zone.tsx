@@ -1,0 +1,87 @@
+// The inspector's image zone, fetched with react-dropzone when first needed (or when the studio
+// is idle, see preloadFileDrops). Until then a stand-in that looks and is named the same holds
+// its place; a click or key on it opens the picker as soon as the zone arrives.
+import { lazy, Suspense, useState } from "react";
+import { useDraftActions, useDraftStore } from "../store/use-draft-store";
+import { ImageDropZoneFrame } from "./image-drop-zone-frame";
+import { loadImageDropZone } from "./file-drop-chunks";
+
+const ImageDropZone = lazy(loadImageDropZone);
+
+export function LazyImageDropZone({
+  startId,
+  image,
+}: {
+  startId: string;
+  image: string | undefined;
+}) {
+  const [openOnMount, setOpenOnMount] = useState(false);
+  return (
+    <Suspense
+      fallback={
+        <ImageDropZoneStandIn startId={startId} image={image} onOpen={() => setOpenOnMount(true)} />
+      }
+    >
+      <ImageDropZone startId={startId} image={image} openOnMount={openOnMount} />
+    </Suspense>
+  );
+}
+
+function ImageDropZoneStandIn({
+  startId,
+  image,
+  onOpen,
+}: {
+  startId: string;
+  image: string | undefined;
+  onOpen: () => void;
+}) {
+  const portrait = useDraftStore((s) => s.timeline.portrait);
+  const { setImage } = useDraftActions();
+  return (
+    <ImageDropZoneFrame
+      startId={startId}
+      image={image}
+      portrait={portrait}
+      error={null}
+      busy={false}
+      dragActive={false}
+      // As react-dropzone's root and hidden input are, so focus and names match.
+      bindRoot={(props) => ({
+        ...props,
+        ...(image
+          ? {}
+          : {
+              tabIndex: 0,
+              onClick: onOpen,
+              onKeyDown: (event) => {
+                if (event.key === "Enter" || event.key === " ") {
+                  event.preventDefault();
+                  onOpen();
+                }
+              },
+            }),
+      })}
+      bindInput={(props) => ({
+        ...props,
+        type: "file",
+        tabIndex: -1,
+        style: {
+          border: 0,
+          clip: "rect(0, 0, 0, 0)",
+          clipPath: "inset(50%)",
+          height: "1px",
+          margin: "0 -1px -1px 0",
+          overflow: "hidden",
+          padding: 0,
+          position: "absolute",
+          width: "1px",
+          whiteSpace: "nowrap",
+        },
+      })}
+      onPaste={() => {}}
+      onReplace={onOpen}
+      onRemove={() => setImage(startId, undefined)}
+    />
+  );
+}
