@@ -80,7 +80,7 @@ test("the drafts browser lists, searches, renames, duplicates, deletes and opens
     .click();
   await expect(list.getByRole("listitem")).toHaveCount(2);
   await dialog.getByRole("button", { name: "Undo delete" }).click();
-  await expect(list.getByRole("listitem", { name: "Harbour storm" })).toBeVisible();
+  await expect(list.getByRole("listitem", { name: "Harbour storm", exact: true })).toBeVisible();
 
   // Open, from the keyboard.
   await dialog.getByRole("searchbox", { name: "Search drafts" }).fill("two");
