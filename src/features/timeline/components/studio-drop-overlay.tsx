@@ -59,11 +59,13 @@ function imageTarget(element: Element | null, store: DraftStore): ImageTarget | 
 
 interface Hover {
   target: ImageTarget | null;
-  kind: DraggedKind;
+  /** Null until the first dragover says what is dragged. */
+  kind: DraggedKind | null;
   rect: DOMRect | null;
 }
 
 function describe({ target, kind }: Hover): string {
+  if (kind === null) return "Drop a script to open it, or an image on a stream to set its image";
   if (kind === "script" || (!target && kind !== "image"))
     return "Drop to open the script as a new draft";
   if (!target) return "Drop the image on a stream to set its start's image";
@@ -83,7 +85,7 @@ export default function StudioDropOverlay({
   onEnd: () => void;
 }) {
   const store = useDraftStoreApi();
-  const [hover, setHover] = useState<Hover>({ target: null, kind: "unknown", rect: null });
+  const [hover, setHover] = useState<Hover>({ target: null, kind: null, rect: null });
   const hoverRef = useRef(hover);
 
   const take = (files: readonly File[], target: ImageTarget | null) => {
