@@ -22,6 +22,25 @@ export function firstLoadScripts(html: string): string[] {
   return [...found];
 }
 
+/**
+ * Packages fetched only when needed, each by a string its minified code keeps: a static import
+ * that pulls one back onto the first load fails the check even while the total fits.
+ */
+export const LAZY_ONLY: readonly { name: string; marker: string }[] = [
+  // file-selector's list of files to skip in a dropped folder.
+  { name: "file-selector (react-dropzone)", marker: "Thumbs.db" },
+  { name: "react-dropzone", marker: "too-many-files" },
+  // lz-string's URI-safe alphabet.
+  { name: "lz-string", marker: "abcdefghijklmnopqrstuvwxyz0123456789+-$" },
+];
+
+/** The lazy-only packages whose code is in the given first-load sources. */
+export function lazyOnlyFound(sources: readonly string[]): string[] {
+  return LAZY_ONLY.filter(({ marker }) => sources.some((code) => code.includes(marker))).map(
+    ({ name }) => name,
+  );
+}
+
 export function firstLoadGzipBytes(distDir: string): { file: string; gzip: number }[] {
   const html = readFileSync(join(distDir, "index.html"), "utf8");
   return firstLoadScripts(html).map((url) => ({
@@ -38,6 +57,13 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   if (files.length === 0) {
     console.error(`No module script found in ${join(distDir, "index.html")}.`);
+    process.exit(1);
+  }
+  const early = lazyOnlyFound(
+    files.map((each) => readFileSync(join(distDir, each.file.replace(/^\//, "")), "utf8")),
+  );
+  if (early.length > 0) {
+    console.error(`On the first load, but meant to load only when needed: ${early.join(", ")}.`);
     process.exit(1);
   }
   if (total > LIMIT_BYTES) {
