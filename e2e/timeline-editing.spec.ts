@@ -177,9 +177,14 @@ test("dragging an image outlines the stream that would take it and says so", asy
   ).toBeVisible();
   await expect(outline).toHaveCount(0);
 
-  await clip.dispatchEvent("dragover", { dataTransfer });
-  await clip.dispatchEvent("drop", { dataTransfer });
-  await expect(page.getByRole("status").filter({ hasText: /^Drop/ })).toHaveCount(0);
+  // As a real drag does once the overlay covers the page: the events land on the overlay, at
+  // the pointer over the stream, and the drop goes to what is under it.
+  const message = page.getByRole("status").filter({ hasText: /^Drop/ });
+  const at = { clientX: stream!.x + stream!.width / 2, clientY: stream!.y + stream!.height / 2 };
+  await message.dispatchEvent("dragover", { dataTransfer, ...at });
+  await expect(message).toHaveText("Drop to set the image of “A quiet desert at dawn”");
+  await message.dispatchEvent("drop", { dataTransfer, ...at });
+  await expect(message).toHaveCount(0);
   await entry(page, "start at 9.00 s").click();
   await expect(page.getByRole("img", { name: "Start frame" })).toHaveAttribute(
     "src",
