@@ -1,10 +1,10 @@
 // The inspector's image zone, fetched with react-dropzone when first needed (or when the studio
-// is idle, see preloadFileDrops). Until then a stand-in that looks and is named the same holds
+// is idle, see studio-chunks.ts). Until then a stand-in that looks and is named the same holds
 // its place; a click or key on it opens the picker as soon as the zone arrives.
 import { lazy, Suspense, useState } from "react";
 import { useDraftActions, useDraftStore } from "../store/use-draft-store";
 import { ImageDropZoneFrame } from "./image-drop-zone-frame";
-import { loadImageDropZone } from "./file-drop-chunks";
+import { loadImageDropZone } from "./studio-chunks";
 
 const ImageDropZone = lazy(loadImageDropZone);
 

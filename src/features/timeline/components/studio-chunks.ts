@@ -1,17 +1,18 @@
-// The chunks that bring react-dropzone (and its file-selector), kept off the studio's first
-// load: fetched when files are first dragged in or the image zone first shows, and once the
-// studio is idle, so neither waits on the network when it is needed.
+// The studio's parts kept off its first load: react-dropzone (with its file-selector) behind the
+// drop overlay and the image zone, and the list view. Each is fetched when first needed, and all
+// once the studio is idle, so none waits on the network when it is.
 
 export const loadDropOverlay = () => import("./studio-drop-overlay");
 export const loadImageDropZone = () =>
   import("./image-drop-zone").then((module) => ({ default: module.ImageDropZone }));
+export const loadListView = () =>
+  import("./list-view").then((module) => ({ default: module.ListView }));
 
-/** Fetches both when the browser is next idle; returns the cancel. */
-export function preloadFileDropsWhenIdle(): () => void {
+/** Fetches them all when the browser is next idle; returns the cancel. */
+export function preloadWhenIdle(): () => void {
   const load = () => {
     // A failed fetch is retried by the lazy component that needs it.
-    loadDropOverlay().catch(() => {});
-    loadImageDropZone().catch(() => {});
+    for (const chunk of [loadDropOverlay, loadImageDropZone, loadListView]) chunk().catch(() => {});
   };
   if (typeof requestIdleCallback === "function") {
     const idle = requestIdleCallback(load, { timeout: 4000 });

@@ -19,9 +19,8 @@ import type { Timeline } from "../model/timeline";
 import type { DraftData, DraftStore } from "../store/draft-store";
 import { DraftStoreContext, useDraftStore } from "../store/use-draft-store";
 import { EditorSplit } from "./editor-split";
-import { loadDropOverlay, preloadFileDropsWhenIdle } from "./file-drop-chunks";
+import { loadDropOverlay, loadListView, preloadWhenIdle } from "./studio-chunks";
 import { Inspector } from "./inspector";
-import { ListView } from "./list-view";
 import { Preview } from "./preview";
 import { ProblemsPanel } from "./problems-panel";
 import { ScriptPanel } from "./script-panel";
@@ -33,6 +32,7 @@ import { TimelineView } from "./timeline-view";
 import { toast } from "../../../lib/notify";
 
 const StudioDropOverlay = lazy(loadDropOverlay);
+const ListView = lazy(loadListView);
 
 export interface StudioDrafts {
   /** The open draft's store; null while it opens. */
@@ -196,7 +196,7 @@ function StudioEditor({
   // Files dragged anywhere over the studio: a script opens as a new draft, an image on a stream
   // becomes its start's image (studio-drop-overlay.tsx, fetched on the first drag or when idle).
   const fileDrag = useFileDrag();
-  useEffect(() => preloadFileDropsWhenIdle(), []);
+  useEffect(() => preloadWhenIdle(), []);
 
   return (
     <TimelineCheckContext value={check}>
@@ -222,7 +222,13 @@ function StudioEditor({
             />
             {/* A fixed height, so selecting another entry never shifts the timeline under the pointer. */}
             <EditorSplit preview={<Preview />} inspector={<Inspector />} />
-            {view === "timeline" ? <TimelineView /> : <ListView />}
+            {view === "timeline" ? (
+              <TimelineView />
+            ) : (
+              <Suspense fallback={<ListViewStandIn />}>
+                <ListView />
+              </Suspense>
+            )}
             <div className="grid gap-4 lg:grid-cols-[22rem_minmax(0,1fr)]">
               <ProblemsPanel />
               <ScriptPanel onImportFile={(file) => void importFile(file)} />
@@ -242,5 +248,16 @@ function StudioEditor({
         </div>
       </CommandUiContext>
     </TimelineCheckContext>
+  );
+}
+
+/** The list view's frame while its chunk arrives (it is fetched when the studio is idle). */
+function ListViewStandIn() {
+  return (
+    <section
+      aria-label="Entries"
+      aria-busy
+      className="h-[220px] overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+    />
   );
 }
