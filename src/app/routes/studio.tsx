@@ -12,7 +12,7 @@ import {
 } from "../../features/drafts/components/draft-notices";
 import { FirstRunHint } from "../../features/drafts/components/first-run-hint";
 import { SubmitWithoutImagesDialog } from "../../features/drafts/components/submit-without-images";
-import { firstRun, SAMPLE_NAME, sampleTimeline } from "../../features/drafts/model/starter-drafts";
+import { firstRun } from "../../features/drafts/model/first-run";
 import {
   type DraftPersistence,
   type DraftSession,
@@ -97,7 +97,11 @@ export function StudioRoute() {
 const sample = {
   isFirst: firstRun.isFirst,
   done: firstRun.done,
-  draft: () => ({ name: SAMPLE_NAME, timeline: sampleTimeline() }),
+  // A first visit only: the starter drafts stay off every other load.
+  draft: () =>
+    import("../../features/drafts/model/starter-drafts").then(
+      ({ SAMPLE_NAME, sampleTimeline }) => ({ name: SAMPLE_NAME, timeline: sampleTimeline() }),
+    ),
 };
 
 /** The timeline's editor on the drafts feature's open draft. */

@@ -127,7 +127,7 @@ export function useDraftSession<S extends DraftDocumentStore>(
     /** The tabs' lock manager; the browser's unless given (null: every tab edits). */
     locks?: LockManager | null;
     /** A first visit, with no draft at all, opens this sample instead of an empty draft. */
-    sample?: { isFirst(): boolean; done(): void; draft(): StartupDraft };
+    sample?: { isFirst(): boolean; done(): void; draft(): StartupDraft | Promise<StartupDraft> };
   },
 ) {
   const [store, setStore] = useState<S | null>(null);
@@ -249,20 +249,23 @@ export function useDraftSession<S extends DraftDocumentStore>(
       if (cancelled) return;
       const sample = optionsRef.current.sample;
       if (data || list.length > 0) sample?.done();
-      if (data) open(data);
-      else if (sample?.isFirst()) {
+      if (data) return open(data);
+      if (sample?.isFirst()) {
         sample.done();
-        openAsNew(sample.draft(), list);
-      } else
-        open(
-          newDraftData(
-            uniqueName(
-              DEFAULT_NAME,
-              list.map((d) => d.name),
-            ),
+        // Fetched for a first visit; without it (offline), a blank draft rather than none.
+        const draft = await Promise.resolve(sample.draft()).catch(() => null);
+        if (cancelled) return;
+        if (draft) return openAsNew(draft, list);
+      }
+      open(
+        newDraftData(
+          uniqueName(
+            DEFAULT_NAME,
+            list.map((d) => d.name),
           ),
-          { save: true },
-        );
+        ),
+        { save: true },
+      );
     })();
     return () => {
       cancelled = true;

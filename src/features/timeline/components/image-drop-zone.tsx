@@ -14,12 +14,15 @@ export function ImageDropZone({
   image,
   prepare = prepareImage,
   openOnMount = false,
+  pendingFiles,
 }: {
   startId: string;
   image: string | undefined;
   prepare?: PrepareImage;
   /** The stand-in was clicked before this loaded: open the picker (the click's activation holds). */
   openOnMount?: boolean;
+  /** Chosen or pasted on the stand-in before this loaded: taken as if given here. */
+  pendingFiles?: readonly File[];
 }) {
   const { setImage } = useDraftActions();
   const portrait = useDraftStore((s) => s.timeline.portrait);
@@ -60,8 +63,9 @@ export function ImageDropZone({
   });
 
   useEffect(() => {
-    if (openOnMount) open();
-    // Once, for the click that mounted it.
+    if (pendingFiles && pendingFiles.length > 0) void accept(pendingFiles);
+    else if (openOnMount) open();
+    // Once, for what the stand-in was given before this mounted.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 

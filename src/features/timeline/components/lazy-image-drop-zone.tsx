@@ -1,6 +1,7 @@
 // The inspector's image zone, fetched with react-dropzone when first needed (or when the studio
 // is idle, see studio-chunks.ts). Until then a stand-in that looks and is named the same holds
-// its place; a click or key on it opens the picker as soon as the zone arrives.
+// its place: a click or key on it opens the picker as soon as the zone arrives, and a file chosen
+// or pasted there is handed to the zone, which checks it as any other.
 import { lazy, Suspense, useState } from "react";
 import { useDraftActions, useDraftStore } from "../store/use-draft-store";
 import { ImageDropZoneFrame } from "./image-drop-zone-frame";
@@ -16,13 +17,24 @@ export function LazyImageDropZone({
   image: string | undefined;
 }) {
   const [openOnMount, setOpenOnMount] = useState(false);
+  const [pendingFiles, setPendingFiles] = useState<readonly File[]>([]);
   return (
     <Suspense
       fallback={
-        <ImageDropZoneStandIn startId={startId} image={image} onOpen={() => setOpenOnMount(true)} />
+        <ImageDropZoneStandIn
+          startId={startId}
+          image={image}
+          onOpen={() => setOpenOnMount(true)}
+          onFiles={setPendingFiles}
+        />
       }
     >
-      <ImageDropZone startId={startId} image={image} openOnMount={openOnMount} />
+      <ImageDropZone
+        startId={startId}
+        image={image}
+        openOnMount={openOnMount}
+        pendingFiles={pendingFiles}
+      />
     </Suspense>
   );
 }
@@ -31,10 +43,12 @@ function ImageDropZoneStandIn({
   startId,
   image,
   onOpen,
+  onFiles,
 }: {
   startId: string;
   image: string | undefined;
   onOpen: () => void;
+  onFiles: (files: readonly File[]) => void;
 }) {
   const portrait = useDraftStore((s) => s.timeline.portrait);
   const { setImage } = useDraftActions();
@@ -66,6 +80,7 @@ function ImageDropZoneStandIn({
         ...props,
         type: "file",
         tabIndex: -1,
+        onChange: (event) => onFiles([...(event.currentTarget.files ?? [])]),
         style: {
           border: 0,
           clip: "rect(0, 0, 0, 0)",
@@ -79,7 +94,13 @@ function ImageDropZoneStandIn({
           whiteSpace: "nowrap",
         },
       })}
-      onPaste={() => {}}
+      onPaste={(event) => {
+        const files = [...event.clipboardData.files];
+        if (files.length === 0) return;
+        event.preventDefault();
+        event.stopPropagation();
+        onFiles(files);
+      }}
       onReplace={onOpen}
       onRemove={() => setImage(startId, undefined)}
     />

@@ -1,5 +1,5 @@
 // The studio's parts kept off its first load: react-dropzone (with its file-selector) behind the
-// drop overlay and the image zone, and the list view. Each is fetched when first needed, and all
+// drop overlay and the image zone, the list view and the shortcuts sheet. Each is fetched when first needed, and all
 // once the studio is idle, so none waits on the network when it is.
 
 export const loadDropOverlay = () => import("./studio-drop-overlay");
@@ -7,12 +7,15 @@ export const loadImageDropZone = () =>
   import("./image-drop-zone").then((module) => ({ default: module.ImageDropZone }));
 export const loadListView = () =>
   import("./list-view").then((module) => ({ default: module.ListView }));
+export const loadShortcutsSheet = () =>
+  import("./shortcuts-sheet").then((module) => ({ default: module.ShortcutsSheet }));
 
 /** Fetches them all when the browser is next idle; returns the cancel. */
 export function preloadWhenIdle(): () => void {
   const load = () => {
     // A failed fetch is retried by the lazy component that needs it.
-    for (const chunk of [loadDropOverlay, loadImageDropZone, loadListView]) chunk().catch(() => {});
+    for (const chunk of [loadDropOverlay, loadImageDropZone, loadListView, loadShortcutsSheet])
+      chunk().catch(() => {});
   };
   if (typeof requestIdleCallback === "function") {
     const idle = requestIdleCallback(load, { timeout: 4000 });

@@ -19,12 +19,16 @@ import type { Timeline } from "../model/timeline";
 import type { DraftData, DraftStore } from "../store/draft-store";
 import { DraftStoreContext, useDraftStore } from "../store/use-draft-store";
 import { EditorSplit } from "./editor-split";
-import { loadDropOverlay, loadListView, preloadWhenIdle } from "./studio-chunks";
+import {
+  loadDropOverlay,
+  loadListView,
+  loadShortcutsSheet,
+  preloadWhenIdle,
+} from "./studio-chunks";
 import { Inspector } from "./inspector";
 import { Preview } from "./preview";
 import { ProblemsPanel } from "./problems-panel";
 import { ScriptPanel } from "./script-panel";
-import { ShortcutsSheet } from "./shortcuts-sheet";
 import { SubmitControls } from "./submit-controls";
 import { StudioErrorBoundary } from "./studio-error-boundary";
 import { type StudioView, StudioToolbar } from "./studio-toolbar";
@@ -33,6 +37,7 @@ import { toast } from "../../../lib/notify";
 
 const StudioDropOverlay = lazy(loadDropOverlay);
 const ListView = lazy(loadListView);
+const ShortcutsSheet = lazy(loadShortcutsSheet);
 
 export interface StudioDrafts {
   /** The open draft's store; null while it opens. */
@@ -123,6 +128,8 @@ function StudioEditor({
   );
   const [view, setView] = useState<StudioView>("timeline");
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [shortcutsShown, setShortcutsShown] = useState(false);
+  if (shortcutsOpen && !shortcutsShown) setShortcutsShown(true);
   usePlayback(store, playing);
 
   const setImageFromFile = useCallback(
@@ -234,7 +241,12 @@ function StudioEditor({
               <ScriptPanel onImportFile={(file) => void importFile(file)} />
             </div>
           </div>
-          <ShortcutsSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+          {/* Mounted from its first opening on, so it closes as a dialog does. */}
+          {shortcutsShown ? (
+            <Suspense fallback={null}>
+              <ShortcutsSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+            </Suspense>
+          ) : null}
           {fileDrag.dragging ? (
             <Suspense fallback={null}>
               <StudioDropOverlay
