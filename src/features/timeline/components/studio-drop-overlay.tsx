@@ -131,7 +131,7 @@ export default function StudioDropOverlay({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [missed]);
 
-  const { getRootProps, getInputProps, isDragActive } = useDropzone({
+  const { getRootProps, isDragActive } = useDropzone({
     noClick: true,
     noKeyboard: true,
     multiple: false,
@@ -159,7 +159,6 @@ export default function StudioDropOverlay({
       })}
       {...{ [DROP_OVERLAY_ATTRIBUTE]: "" }}
     >
-      <input {...getInputProps()} />
       {outline ? (
         // Outlines what takes the image; a drag has no accessible role, the message below says it.
         <div
