@@ -56,10 +56,8 @@ export function useFileDrag(): {
   // whatever the overlay saw (it may have mounted after the pointer left).
   useEffect(() => {
     if (!dragging) return;
-    const onPointer = () => {
-      setDragging(false);
-      setMissed(null);
-    };
+    // A drop still on its way to the overlay keeps it mounted until it is handled.
+    const onPointer = () => setDragging(false);
     window.addEventListener("pointermove", onPointer);
     window.addEventListener("pointerdown", onPointer);
     return () => {
