@@ -2,7 +2,7 @@
 // is idle, see studio-chunks.ts). Until then a stand-in that looks and is named the same holds
 // its place: a click or key on it opens the picker as soon as the zone arrives, and a file chosen
 // or pasted there is handed to the zone, which checks it as any other.
-import { lazy, Suspense, useState } from "react";
+import { type DragEvent, lazy, Suspense, useState } from "react";
 import { useDraftActions, useDraftStore } from "../store/use-draft-store";
 import { ImageDropZoneFrame } from "./image-drop-zone-frame";
 import { loadImageDropZone } from "./studio-chunks";
@@ -39,6 +39,14 @@ export function LazyImageDropZone({
   );
 }
 
+/** Keeps a drag of files to this element (not the studio's overlay); says whether it was one. */
+function holdFiles(event: DragEvent): boolean {
+  if (!event.dataTransfer.types.includes("Files")) return false;
+  event.preventDefault();
+  event.stopPropagation();
+  return true;
+}
+
 function ImageDropZoneStandIn({
   startId,
   image,
@@ -63,6 +71,13 @@ function ImageDropZoneStandIn({
       // As react-dropzone's root and hidden input are, so focus and names match.
       bindRoot={(props) => ({
         ...props,
+        // Its own drops, as the zone takes them (react-dropzone's noDragEventsBubbling).
+        onDragEnter: holdFiles,
+        onDragOver: holdFiles,
+        onDrop: (event) => {
+          if (!holdFiles(event)) return;
+          onFiles([...event.dataTransfer.files]);
+        },
         ...(image
           ? {}
           : {
