@@ -47,12 +47,13 @@ export async function readScriptFile(file: File): Promise<ParsedScriptText> {
 
 type LzString = typeof LzStringModule;
 let lzString: Promise<LzString> | undefined;
+let loadedLzString: LzString | undefined;
 
 /** Fetches lz-string once (e.g. on hover of the share button, so a copy need not wait). */
 export function loadLzString(): Promise<LzString> {
   lzString ??= import("lz-string").then(
     // A CommonJS module: the bundle hands its exports over as the default.
-    (module) => (module as LzString & { default?: LzString }).default ?? module,
+    (module) => (loadedLzString = (module as LzString & { default?: LzString }).default ?? module),
     (error: unknown) => {
       // A failed fetch is retried by the next share.
       lzString = undefined;
@@ -69,10 +70,31 @@ export function hasShareFragment(hash: string): boolean {
   return SHARE_FRAGMENT.test(hash);
 }
 
+export interface ShareFragment {
+  fragment: string;
+  imagesOmitted: number;
+}
+
 export async function encodeShareFragment(
   script: ScriptEntry[],
   options: { portrait: boolean; name: string },
-): Promise<{ fragment: string; imagesOmitted: number }> {
+): Promise<ShareFragment> {
+  return encodeWith(await loadLzString(), script, options);
+}
+
+/** The fragment at once if lz-string is already here (a copy then needs no promise), else null. */
+export function encodeShareFragmentNow(
+  script: ScriptEntry[],
+  options: { portrait: boolean; name: string },
+): ShareFragment | null {
+  return loadedLzString ? encodeWith(loadedLzString, script, options) : null;
+}
+
+function encodeWith(
+  LZString: LzString,
+  script: ScriptEntry[],
+  options: { portrait: boolean; name: string },
+): ShareFragment {
   // Which starts (by their order among the starts) had an image, so the draft opened from the
   // link can say which images to add back.
   const noImage: number[] = [];
@@ -91,7 +113,6 @@ export async function encodeShareFragment(
     script: stripped,
     ...(noImage.length > 0 ? { noImage } : {}),
   });
-  const LZString = await loadLzString();
   return {
     fragment: `script=${LZString.compressToEncodedURIComponent(payload)}`,
     imagesOmitted: noImage.length,

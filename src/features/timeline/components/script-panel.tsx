@@ -7,9 +7,11 @@ import { useTimelineCheck } from "../hooks/use-timeline-check";
 import { useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
 import {
   encodeShareFragment,
+  encodeShareFragmentNow,
   loadLzString,
   scriptFileName,
   scriptToJson,
+  type ShareFragment,
 } from "../adapters/script-io";
 import { toast } from "../../../lib/notify";
 
@@ -95,8 +97,12 @@ export function ScriptPanel({ onImportFile }: { onImportFile: (file: File) => vo
 
   const copyShareLink = () => {
     const { timeline, name: currentName } = store.getState();
-    const link = encodeShareFragment(script, { portrait: timeline.portrait, name: currentName });
-    const url = link.then(({ fragment }) => `${location.origin}${location.pathname}#${fragment}`);
+    const options = { portrait: timeline.portrait, name: currentName };
+    const toUrl = ({ fragment }: ShareFragment) =>
+      `${location.origin}${location.pathname}#${fragment}`;
+    // Usually here already (fetched on hover or focus of the button); else on its way.
+    const link = encodeShareFragmentNow(script, options) ?? encodeShareFragment(script, options);
+    const url = link instanceof Promise ? link.then(toUrl) : toUrl(link);
     Promise.all([copyText(url), link]).then(
       ([, { imagesOmitted }]) =>
         toast.success("Share link copied", {
