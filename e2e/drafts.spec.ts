@@ -100,6 +100,8 @@ test("a share link's copy names the images it lost until they are back; Submit a
   await page.getByLabel("Import script").setInputFiles(fixture("two-streams.json"));
   await setStartImage(page);
   await page.getByRole("button", { name: "Copy share link" }).click();
+  // The copy may finish after the click (lz-string is fetched for it): read once it says so.
+  await expect(page.getByText("Share link copied")).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
 
   await page.goto(link);
