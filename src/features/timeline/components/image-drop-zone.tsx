@@ -63,7 +63,8 @@ export function ImageDropZone({
   });
 
   useEffect(() => {
-    if (pendingFiles && pendingFiles.length > 0) void accept(pendingFiles);
+    // Taken as the next task would take a drop, not in the middle of this commit.
+    if (pendingFiles && pendingFiles.length > 0) void Promise.resolve(pendingFiles).then(accept);
     else if (openOnMount) open();
     // Once, for what the stand-in was given before this mounted.
     // eslint-disable-next-line react-hooks/exhaustive-deps
