@@ -1,13 +1,11 @@
 // The inspector's image zone, fetched with react-dropzone when first needed (or when the studio
-// is idle, see studio-chunks.ts). Until then a stand-in that looks and is named the same holds
+// is idle, see studio-chunks.ts); once fetched it renders at once. Until then a stand-in that looks and is named the same holds
 // its place: a click or key on it opens the picker as soon as the zone arrives, and a file chosen
 // or pasted there is handed to the zone, which checks it as any other.
-import { type DragEvent, lazy, Suspense, useState } from "react";
+import { type DragEvent, useEffect, useState } from "react";
 import { useDraftActions, useDraftStore } from "../store/use-draft-store";
 import { ImageDropZoneFrame } from "./image-drop-zone-frame";
-import { loadImageDropZone } from "./studio-chunks";
-
-const ImageDropZone = lazy(loadImageDropZone);
+import { loadedImageDropZone, loadImageDropZone } from "./studio-chunks";
 
 export function LazyImageDropZone({
   startId,
@@ -18,24 +16,36 @@ export function LazyImageDropZone({
 }) {
   const [openOnMount, setOpenOnMount] = useState(false);
   const [pendingFiles, setPendingFiles] = useState<readonly File[]>([]);
-  return (
-    <Suspense
-      fallback={
-        <ImageDropZoneStandIn
-          startId={startId}
-          image={image}
-          onOpen={() => setOpenOnMount(true)}
-          onFiles={setPendingFiles}
-        />
-      }
-    >
-      <ImageDropZone
+  // Not React.lazy: that suspends on each first render even once fetched, and a file given to
+  // the stand-in's input in that moment would go to an input about to be replaced.
+  const [Zone, setZone] = useState(loadedImageDropZone);
+  useEffect(() => {
+    if (Zone) return;
+    let live = true;
+    loadImageDropZone().then(
+      (loaded) => {
+        if (live) setZone(() => loaded);
+      },
+      // Fetched again by the next zone that shows; this one keeps its stand-in.
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [Zone]);
+
+  if (!Zone) {
+    return (
+      <ImageDropZoneStandIn
         startId={startId}
         image={image}
-        openOnMount={openOnMount}
-        pendingFiles={pendingFiles}
+        onOpen={() => setOpenOnMount(true)}
+        onFiles={setPendingFiles}
       />
-    </Suspense>
+    );
+  }
+  return (
+    <Zone startId={startId} image={image} openOnMount={openOnMount} pendingFiles={pendingFiles} />
   );
 }
 

@@ -1,10 +1,14 @@
 // The studio's parts kept off its first load: react-dropzone (with its file-selector) behind the
-// drop overlay and the image zone, the list view and the shortcuts sheet. Each is fetched when first needed, and all
-// once the studio is idle, so none waits on the network when it is.
+// drop overlay and the image zone, the list view and the shortcuts sheet. Each is fetched when
+// first needed, and all once the studio is idle, so none waits on the network when it is.
+import type { ImageDropZone } from "./image-drop-zone";
 
 export const loadDropOverlay = () => import("./studio-drop-overlay");
+let imageDropZone: typeof ImageDropZone | undefined;
 export const loadImageDropZone = () =>
-  import("./image-drop-zone").then((module) => ({ default: module.ImageDropZone }));
+  import("./image-drop-zone").then((module) => (imageDropZone = module.ImageDropZone));
+/** The image zone if it has been fetched: then it renders at once, with no stand-in to swap. */
+export const loadedImageDropZone = () => imageDropZone;
 export const loadListView = () =>
   import("./list-view").then((module) => ({ default: module.ListView }));
 export const loadShortcutsSheet = () =>
