@@ -80,7 +80,7 @@ test("the drafts browser lists, searches, renames, duplicates, deletes and opens
     .click();
   await expect(list.getByRole("listitem")).toHaveCount(2);
   await dialog.getByRole("button", { name: "Undo delete" }).click();
-  await expect(list.getByRole("listitem", { name: "Harbour storm" })).toBeVisible();
+  await expect(list.getByRole("listitem", { name: "Harbour storm", exact: true })).toBeVisible();
 
   // Open, from the keyboard.
   await dialog.getByRole("searchbox", { name: "Search drafts" }).fill("two");
@@ -100,6 +100,8 @@ test("a share link's copy names the images it lost until they are back; Submit a
   await page.getByLabel("Import script").setInputFiles(fixture("two-streams.json"));
   await setStartImage(page);
   await page.getByRole("button", { name: "Copy share link" }).click();
+  // The copy may finish after the click (lz-string is fetched for it): read once it says so.
+  await expect(page.getByText("Share link copied")).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
 
   await page.goto(link);

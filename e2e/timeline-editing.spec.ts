@@ -138,6 +138,104 @@ test("an image dropped on a stream on the timeline becomes its start's image", a
   await expect(page.getByText(/Imported frame/)).toHaveCount(0);
 });
 
+test("dragging an image outlines the stream that would take it and says so", async ({ page }) => {
+  const png = readFileSync(fixture("frame.png")).toString("base64");
+  const dataTransfer = await page.evaluateHandle((base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], "frame.png", { type: "image/png" }));
+    return transfer;
+  }, png);
+  const clip = page
+    .getByRole("region", { name: "Timeline" })
+    .getByRole("button", { name: "stream 2 from 9.00 s to 12.00 s" });
+  const problems = page.getByRole("region", { name: "Problems" });
+  await problems.dispatchEvent("dragenter", { dataTransfer });
+  await expect(page.getByRole("status").filter({ hasText: /^Drop a script/ })).toBeVisible();
+
+  await clip.dispatchEvent("dragover", { dataTransfer });
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: "Drop to set the image of “A quiet desert at dawn”" }),
+  ).toBeVisible();
+  // The outline sits on the stream under the pointer (a drag has no role to find it by).
+  const outline = page.getByTestId("drop-highlight");
+  await expect(outline).toBeVisible();
+  const [outlined, stream] = [await outline.boundingBox(), await clip.boundingBox()];
+  expect(outlined).not.toBeNull();
+  for (const side of ["x", "y", "width", "height"] as const) {
+    expect(Math.abs(outlined![side] - stream![side])).toBeLessThan(2);
+  }
+
+  // Off the streams, an image has nowhere to go, and the outline leaves.
+  await problems.dispatchEvent("dragover", { dataTransfer });
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: "Drop the image on a stream to set its start's image" }),
+  ).toBeVisible();
+  await expect(outline).toHaveCount(0);
+
+  // As a real drag does once the overlay covers the page: the events land on the overlay, at
+  // the pointer over the stream, and the drop goes to what is under it.
+  const message = page.getByRole("status").filter({ hasText: /^Drop/ });
+  const at = { clientX: stream!.x + stream!.width / 2, clientY: stream!.y + stream!.height / 2 };
+  await message.dispatchEvent("dragover", { dataTransfer, ...at });
+  await expect(message).toHaveText("Drop to set the image of “A quiet desert at dawn”");
+  await message.dispatchEvent("drop", { dataTransfer, ...at });
+  await expect(message).toHaveCount(0);
+  await entry(page, "start at 9.00 s").click();
+  await expect(page.getByRole("img", { name: "Start frame" })).toHaveAttribute(
+    "src",
+    /^data:image\/png;base64,/,
+  );
+});
+
+test("a file that is not an image, dropped on a stream, says so and changes nothing", async ({
+  page,
+}) => {
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(["Meeting notes"], "notes.txt", { type: "text/plain" }));
+    return transfer;
+  });
+  const clip = page
+    .getByRole("region", { name: "Timeline" })
+    .getByRole("button", { name: "stream 2 from 9.00 s to 12.00 s" });
+  await clip.dispatchEvent("dragenter", { dataTransfer });
+  await expect(page.getByRole("status").filter({ hasText: /^Drop a script/ })).toBeVisible();
+  await clip.dispatchEvent("dragover", { dataTransfer });
+  await expect(
+    page
+      .getByRole("status")
+      .filter({ hasText: "Only an image can be the image of “A quiet desert at dawn”" }),
+  ).toBeVisible();
+  await clip.dispatchEvent("drop", { dataTransfer });
+  await expect(page.getByText("notes.txt is not a JPEG, PNG or WebP image.")).toBeVisible();
+  await entry(page, "start at 9.00 s").click();
+  await expect(page.getByRole("button", { name: "Add an image" })).toBeVisible();
+  await expect(page.getByRole("img", { name: "Start frame" })).toHaveCount(0);
+  await expect(page.getByRole("textbox", { name: "Draft name" })).toHaveValue("two-streams");
+});
+
+test("a dropped file that is not a script says what is wrong and opens nothing", async ({
+  page,
+}) => {
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(["{ not a script"], "broken.json", { type: "application/json" }));
+    return transfer;
+  });
+  const problems = page.getByRole("region", { name: "Problems" });
+  await problems.dispatchEvent("dragenter", { dataTransfer });
+  await problems.dispatchEvent("drop", { dataTransfer });
+  await expect(page.getByText("Could not import broken.json")).toBeVisible();
+  await expect(page.getByText(/This is not JSON/)).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Draft name" })).toHaveValue("two-streams");
+  await expect(entry(page, "start at 9.00 s")).toBeVisible();
+});
+
 test("space plays the preview and ? lists the shortcuts", async ({ page }) => {
   await page.getByRole("heading", { level: 1, name: "Studio" }).click();
   await page.keyboard.press(" ");

@@ -12,15 +12,15 @@ import {
 } from "../../features/drafts/components/draft-notices";
 import { FirstRunHint } from "../../features/drafts/components/first-run-hint";
 import { SubmitWithoutImagesDialog } from "../../features/drafts/components/submit-without-images";
-import { firstRun, SAMPLE_NAME, sampleTimeline } from "../../features/drafts/model/starter-drafts";
+import { firstRun } from "../../features/drafts/model/first-run";
 import {
   type DraftPersistence,
   type DraftSession,
-  type StartupDraft,
   startsWithoutImage,
+  type TakeStartupDraft,
   useDraftSession,
 } from "../../features/drafts/hooks/use-draft-session";
-import { decodeShareFragment } from "../../features/timeline/adapters/script-io";
+import { decodeShareFragment, hasShareFragment } from "../../features/timeline/adapters/script-io";
 import { Studio, type StudioDrafts } from "../../features/timeline/components/studio";
 import { StudioErrorBoundary } from "../../features/timeline/components/studio-error-boundary";
 import { scriptToTimeline } from "../../features/timeline/model/convert";
@@ -38,22 +38,27 @@ import { toast } from "../../lib/notify";
 
 /** A share link's script, once: the fragment is cleared so a reload does not open it again. */
 function takeSharedScript() {
-  const decoded = decodeShareFragment(window.location.hash);
-  if (decoded === null) return null;
+  const { hash } = window.location;
+  if (!hasShareFragment(hash)) return null;
   history.replaceState(null, "", window.location.pathname + window.location.search);
-  if (!decoded.ok) return { error: decoded.message };
-  const timeline = scriptToTimeline(decoded.script, { portrait: decoded.portrait });
-  // The link names, by their order among the starts, those whose image it left out.
-  const missingImages = decoded.imagesOmitted.flatMap((n) => {
-    const id = timeline.clips[n]?.start.id;
-    return id === undefined ? [] : [id];
-  });
-  return {
-    name: decoded.name,
-    timeline,
-    missingImages,
-    message: `Opened the shared script “${decoded.name}” as a new draft`,
-  };
+  return decodeShareFragment(hash).then(
+    (decoded) => {
+      if (!decoded?.ok) return { error: decoded?.message ?? "The share link is damaged." };
+      const timeline = scriptToTimeline(decoded.script, { portrait: decoded.portrait });
+      // The link names, by their order among the starts, those whose image it left out.
+      const missingImages = decoded.imagesOmitted.flatMap((n) => {
+        const id = timeline.clips[n]?.start.id;
+        return id === undefined ? [] : [id];
+      });
+      return {
+        name: decoded.name,
+        timeline,
+        missingImages,
+        message: `Opened the shared script “${decoded.name}” as a new draft`,
+      };
+    },
+    () => ({ error: "The share link could not be opened: reload the page to try again." }),
+  );
 }
 
 export function StudioRoute() {
@@ -92,7 +97,11 @@ export function StudioRoute() {
 const sample = {
   isFirst: firstRun.isFirst,
   done: firstRun.done,
-  draft: () => ({ name: SAMPLE_NAME, timeline: sampleTimeline() }),
+  // A first visit only: the starter drafts stay off every other load.
+  draft: () =>
+    import("../../features/drafts/model/starter-drafts").then(
+      ({ SAMPLE_NAME, sampleTimeline }) => ({ name: SAMPLE_NAME, timeline: sampleTimeline() }),
+    ),
 };
 
 /** The timeline's editor on the drafts feature's open draft. */
@@ -102,7 +111,7 @@ export function DraftsStudio({
   submitter = null,
 }: {
   persistence: DraftPersistence;
-  takeStartupDraft?: () => StartupDraft | { error: string } | null;
+  takeStartupDraft?: TakeStartupDraft;
   submitter?: StudioSubmitter | null;
 }) {
   const [storageError, setStorageError] = useState<{

@@ -1,9 +1,16 @@
 // The drafts menu: the open draft's name (rename in place), switch, new, duplicate, delete, and
 // the drafts browser with every draft.
-import { useId, useState } from "react";
+import { lazy, Suspense, useId, useState } from "react";
 import { Button } from "../../../components/button";
 import { DEFAULT_NAME, type DraftSession } from "../hooks/use-draft-session";
-import { DraftsBrowser } from "./drafts-browser";
+
+// Off the first load, with its templates: fetched when "All drafts…" is pointed at, focused or
+// clicked, and kept mounted once opened (its Undo delete outlives a close, as before).
+const loadDraftsBrowser = () => import("./drafts-browser");
+const DraftsBrowser = lazy(() =>
+  loadDraftsBrowser().then((module) => ({ default: module.DraftsBrowser })),
+);
+const prepareDraftsBrowser = () => void loadDraftsBrowser().catch(() => {});
 
 export function DraftsMenu({
   session,
@@ -21,6 +28,7 @@ export function DraftsMenu({
   const draftId = session.store?.getState().draftId ?? "";
   const [confirming, setConfirming] = useState(false);
   const [browsingSince, setBrowsingSince] = useState<number | null>(null);
+  const browsed = useOnceTrue(browsingSince !== null);
   const nameId = useId();
   const switchId = useId();
 
@@ -60,7 +68,12 @@ export function DraftsMenu({
           </option>
         ))}
       </select>
-      <Button variant="ghost" onClick={() => setBrowsingSince(Date.now())}>
+      <Button
+        variant="ghost"
+        onClick={() => setBrowsingSince(Date.now())}
+        onPointerEnter={prepareDraftsBrowser}
+        onFocus={prepareDraftsBrowser}
+      >
         All drafts…
       </Button>
       <Button variant="ghost" onClick={() => void session.newDraft()}>
@@ -95,12 +108,23 @@ export function DraftsMenu({
           Delete draft
         </Button>
       )}
-      <DraftsBrowser
-        openedAt={browsingSince}
-        onClose={() => setBrowsingSince(null)}
-        session={session}
-        openName={name}
-      />
+      {browsed ? (
+        <Suspense fallback={null}>
+          <DraftsBrowser
+            openedAt={browsingSince}
+            onClose={() => setBrowsingSince(null)}
+            session={session}
+            openName={name}
+          />
+        </Suspense>
+      ) : null}
     </span>
   );
+}
+
+/** True from the first render where `value` is, on. */
+function useOnceTrue(value: boolean): boolean {
+  const [once, setOnce] = useState(value);
+  if (value && !once) setOnce(true);
+  return once || value;
 }

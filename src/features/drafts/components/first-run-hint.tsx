@@ -1,7 +1,7 @@
 // Three steps for a first visit, until the creator dismisses them; remembered in this browser.
 import { useState } from "react";
 import { Button } from "../../../components/button";
-import { firstRun } from "../model/starter-drafts";
+import { firstRun } from "../model/first-run";
 
 export function FirstRunHint() {
   const [shown, setShown] = useState(firstRun.hintShown);

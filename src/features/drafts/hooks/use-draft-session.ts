@@ -73,6 +73,10 @@ export interface StartupDraft {
   missingImages?: string[];
 }
 
+/** A draft to open at start-up or on a hash change; a share link's arrives once lz-string has. */
+export type TakeStartupDraft = () =>
+  StartupDraft | { error: string } | null | Promise<StartupDraft | { error: string } | null>;
+
 export const DEFAULT_NAME = "Untitled script";
 
 export const READ_ONLY_MESSAGE = "This draft is open in another tab. Take it over here to edit it.";
@@ -114,7 +118,7 @@ export function useDraftSession<S extends DraftDocumentStore>(
     /** The editor's store for a draft opened in it. */
     createStore: (data: DraftData) => S;
     /** A draft to open instead of the last one, e.g. from a share link. */
-    takeStartupDraft?: () => StartupDraft | { error: string } | null;
+    takeStartupDraft?: TakeStartupDraft;
     /**
      * `stillSaving`: drafts are saved, only not the instant each edit is made (the journal
      * cannot be written).
@@ -123,7 +127,7 @@ export function useDraftSession<S extends DraftDocumentStore>(
     /** The tabs' lock manager; the browser's unless given (null: every tab edits). */
     locks?: LockManager | null;
     /** A first visit, with no draft at all, opens this sample instead of an empty draft. */
-    sample?: { isFirst(): boolean; done(): void; draft(): StartupDraft };
+    sample?: { isFirst(): boolean; done(): void; draft(): StartupDraft | Promise<StartupDraft> };
   },
 ) {
   const [store, setStore] = useState<S | null>(null);
@@ -227,7 +231,8 @@ export function useDraftSession<S extends DraftDocumentStore>(
       }
       if (cancelled) return;
       setDrafts(list);
-      const startup = optionsRef.current.takeStartupDraft?.() ?? null;
+      const startup = (await optionsRef.current.takeStartupDraft?.()) ?? null;
+      if (cancelled) return;
       if (startup && "error" in startup) toast.error(startup.error);
       if (startup && !("error" in startup)) {
         openAsNew(startup, list);
@@ -244,20 +249,23 @@ export function useDraftSession<S extends DraftDocumentStore>(
       if (cancelled) return;
       const sample = optionsRef.current.sample;
       if (data || list.length > 0) sample?.done();
-      if (data) open(data);
-      else if (sample?.isFirst()) {
+      if (data) return open(data);
+      if (sample?.isFirst()) {
         sample.done();
-        openAsNew(sample.draft(), list);
-      } else
-        open(
-          newDraftData(
-            uniqueName(
-              DEFAULT_NAME,
-              list.map((d) => d.name),
-            ),
+        // Fetched for a first visit; without it (offline), a blank draft rather than none.
+        const draft = await Promise.resolve(sample.draft()).catch(() => null);
+        if (cancelled) return;
+        if (draft) return openAsNew(draft, list);
+      }
+      open(
+        newDraftData(
+          uniqueName(
+            DEFAULT_NAME,
+            list.map((d) => d.name),
           ),
-          { save: true },
-        );
+        ),
+        { save: true },
+      );
     })();
     return () => {
       cancelled = true;
@@ -270,8 +278,8 @@ export function useDraftSession<S extends DraftDocumentStore>(
     draftsRef.current = drafts;
   });
   useEffect(() => {
-    const onHashChange = () => {
-      const shared = optionsRef.current.takeStartupDraft?.() ?? null;
+    const onHashChange = async () => {
+      const shared = (await optionsRef.current.takeStartupDraft?.()) ?? null;
       if (!shared) return;
       if ("error" in shared) {
         toast.error(shared.error);
@@ -281,8 +289,9 @@ export function useDraftSession<S extends DraftDocumentStore>(
       openAsNew(shared, draftsRef.current);
       if (shared.message) toast.success(shared.message);
     };
-    window.addEventListener("hashchange", onHashChange);
-    return () => window.removeEventListener("hashchange", onHashChange);
+    const listener = () => void onHashChange();
+    window.addEventListener("hashchange", listener);
+    return () => window.removeEventListener("hashchange", listener);
   }, [persistence, openAsNew, report]);
 
   // One tab edits the open draft; another shows it read-only, following its edits, until it

@@ -1,5 +1,6 @@
 // What a creator starts from: the sample draft of a first visit, and templates for a new draft.
-// Built fresh each time, with ids of their own; nothing is downloaded.
+// Built fresh each time, with ids of their own. Fetched only for a first visit or the drafts
+// browser (first-run.ts says whether a visit is the first, without it).
 import { type Clip, createId, type Timeline } from "../../../lib/draft/document";
 
 type Entry = [ms: number, prompt: string];
@@ -135,30 +136,3 @@ export function sampleTimeline(): Timeline {
     ],
   };
 }
-
-// Set once the first visit has had its sample and hint; e2e tests set them to start blank.
-export const FIRST_RUN_KEY = "simulate-studio:first-run";
-export const HINT_KEY = "simulate-studio:hint";
-
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function write(key: string, value: string) {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Without storage the sample may show again; nothing is lost.
-  }
-}
-
-export const firstRun = {
-  isFirst: () => read(FIRST_RUN_KEY) === null,
-  done: () => write(FIRST_RUN_KEY, "done"),
-  hintShown: () => read(HINT_KEY) === null,
-  dismissHint: () => write(HINT_KEY, "dismissed"),
-};

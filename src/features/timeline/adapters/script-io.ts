@@ -1,7 +1,8 @@
 // Scripts as text, both ways: the exported JSON (exactly the API's script array), its file name,
 // an imported file or pasted text checked by the contract's parseScript, and the share link's
 // fragment (the script LZ-compressed with the draft's name and orientation, images left out).
-import LZString from "lz-string";
+// lz-string is fetched only for a share link, made or opened, off the studio's first load.
+import type * as LzStringModule from "lz-string";
 import type { ScriptEntry } from "../../../contract/script";
 import { parseScript, type ScriptProblem } from "../../../contract/validate-script";
 
@@ -44,10 +45,56 @@ export async function readScriptFile(file: File): Promise<ParsedScriptText> {
   return parseScriptText(await file.text());
 }
 
-export function encodeShareFragment(
+type LzString = typeof LzStringModule;
+let lzString: Promise<LzString> | undefined;
+let loadedLzString: LzString | undefined;
+
+/** Fetches lz-string once (e.g. on hover of the share button, so a copy need not wait). */
+export function loadLzString(): Promise<LzString> {
+  lzString ??= import("lz-string").then(
+    // A CommonJS module: the bundle hands its exports over as the default.
+    (module) => (loadedLzString = (module as LzString & { default?: LzString }).default ?? module),
+    (error: unknown) => {
+      // A failed fetch is retried by the next share.
+      lzString = undefined;
+      throw error;
+    },
+  );
+  return lzString;
+}
+
+const SHARE_FRAGMENT = /(?:^#?|&)script=([^&]*)/;
+
+/** Whether a location's hash holds a shared script; cheap, without lz-string. */
+export function hasShareFragment(hash: string): boolean {
+  return SHARE_FRAGMENT.test(hash);
+}
+
+export interface ShareFragment {
+  fragment: string;
+  imagesOmitted: number;
+}
+
+export async function encodeShareFragment(
   script: ScriptEntry[],
   options: { portrait: boolean; name: string },
-): { fragment: string; imagesOmitted: number } {
+): Promise<ShareFragment> {
+  return encodeWith(await loadLzString(), script, options);
+}
+
+/** The fragment at once if lz-string is already here (a copy then needs no promise), else null. */
+export function encodeShareFragmentNow(
+  script: ScriptEntry[],
+  options: { portrait: boolean; name: string },
+): ShareFragment | null {
+  return loadedLzString ? encodeWith(loadedLzString, script, options) : null;
+}
+
+function encodeWith(
+  LZString: LzString,
+  script: ScriptEntry[],
+  options: { portrait: boolean; name: string },
+): ShareFragment {
   // Which starts (by their order among the starts) had an image, so the draft opened from the
   // link can say which images to add back.
   const noImage: number[] = [];
@@ -72,7 +119,7 @@ export function encodeShareFragment(
   };
 }
 
-export function decodeShareFragment(hash: string):
+export async function decodeShareFragment(hash: string): Promise<
   | {
       ok: true;
       script: ScriptEntry[];
@@ -82,9 +129,11 @@ export function decodeShareFragment(hash: string):
       imagesOmitted: number[];
     }
   | { ok: false; message: string }
-  | null {
-  const match = /(?:^#?|&)script=([^&]*)/.exec(hash);
+  | null
+> {
+  const match = SHARE_FRAGMENT.exec(hash);
   if (!match) return null;
+  const LZString = await loadLzString();
   const text = LZString.decompressFromEncodedURIComponent(match[1] ?? "");
   if (!text)
     return { ok: false, message: "The share link is damaged: it could not be decompressed." };

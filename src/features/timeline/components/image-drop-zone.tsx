@@ -1,11 +1,11 @@
 // A start's image: drop, pick or paste one. The file is checked by its bytes and cropped to the
 // model's frame in the browser; anything else gets an inline message and changes nothing.
-import { useState } from "react";
-import { Alert } from "../../../components/alert";
-import { Button } from "../../../components/button";
+// Loaded on demand (lazy-image-drop-zone.tsx): react-dropzone stays off the first load.
+import { useEffect, useState } from "react";
 import { useDropzone } from "react-dropzone";
 import { prepareImage } from "../adapters/images";
 import { useDraftActions, useDraftStore } from "../store/use-draft-store";
+import { ImageDropZoneFrame } from "./image-drop-zone-frame";
 
 export type PrepareImage = typeof prepareImage;
 
@@ -13,10 +13,16 @@ export function ImageDropZone({
   startId,
   image,
   prepare = prepareImage,
+  openOnMount = false,
+  pendingFiles,
 }: {
   startId: string;
   image: string | undefined;
   prepare?: PrepareImage;
+  /** The stand-in was clicked before this loaded: open the picker (the click's activation holds). */
+  openOnMount?: boolean;
+  /** Chosen or pasted on the stand-in before this loaded: taken as if given here. */
+  pendingFiles?: readonly File[];
 }) {
   const { setImage } = useDraftActions();
   const portrait = useDraftStore((s) => s.timeline.portrait);
@@ -56,7 +62,14 @@ export function ImageDropZone({
     noKeyboard: Boolean(image),
   });
 
-  const frame = portrait ? "704 × 1280" : "1280 × 704";
+  useEffect(() => {
+    // Taken as the next task would take a drop, not in the middle of this commit.
+    if (pendingFiles && pendingFiles.length > 0) void Promise.resolve(pendingFiles).then(accept);
+    else if (openOnMount) open();
+    // Once, for what the stand-in was given before this mounted.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
   const onPaste = (event: React.ClipboardEvent) => {
     const files = [...event.clipboardData.files];
     if (files.length === 0) return;
@@ -66,75 +79,21 @@ export function ImageDropZone({
   };
 
   return (
-    <div>
-      <span className="text-sm font-medium" id={`image-label-${startId}`}>
-        Image
-      </span>
-      {/* Beside the zone, not in it: a control inside a button is unreachable to a screen
-          reader (axe's nested-interactive). The zone opens it by reference. */}
-      <input {...getInputProps({ "aria-label": "Choose an image for this start" })} />
-      <div
-        {...getRootProps({
-          onPaste,
-          // Without an image the zone is a button that opens the picker; with one, a group.
-          role: image ? "group" : "button",
-          "aria-label": image ? "Start image" : "Add an image",
-          "aria-describedby": `image-hint-${startId}`,
-          "aria-busy": busy,
-        })}
-        className={[
-          "mt-1.5 flex items-center gap-3 rounded-lg border-2 border-dashed p-3 text-sm transition-colors",
-          isDragActive
-            ? "border-accent-500 bg-accent-50 dark:bg-accent-500/10"
-            : error
-              ? "border-red-400 dark:border-red-500/60"
-              : "border-zinc-300 hover:border-accent-400 dark:border-zinc-700",
-          image ? "" : "cursor-pointer",
-        ].join(" ")}
-      >
-        {image ? (
-          <>
-            <img
-              src={image}
-              alt="Start frame"
-              className={[
-                "shrink-0 rounded-md bg-zinc-100 object-cover shadow-sm dark:bg-zinc-800",
-                portrait ? "h-28 w-[61px]" : "h-16 w-[116px]",
-              ].join(" ")}
-            />
-            <div className="flex flex-col items-start gap-1.5">
-              <Button size="sm" onClick={open}>
-                Replace image
-              </Button>
-              <Button
-                size="sm"
-                variant="danger"
-                onClick={() => {
-                  setImage(startId, undefined);
-                  setError(null);
-                }}
-              >
-                Remove image
-              </Button>
-            </div>
-          </>
-        ) : (
-          <div className="flex-1 text-center text-zinc-600 dark:text-zinc-400">
-            {busy
-              ? "Preparing the image…"
-              : isDragActive
-                ? "Drop the image here"
-                : "Drop, paste or click to add an image"}
-          </div>
-        )}
-      </div>
-      {error ? (
-        <Alert className="mt-1.5">{error}</Alert>
-      ) : (
-        <p id={`image-hint-${startId}`} className="mt-1 text-xs text-zinc-500">
-          JPEG, PNG or WebP up to 25 MB, cropped to {frame}.
-        </p>
-      )}
-    </div>
+    <ImageDropZoneFrame
+      startId={startId}
+      image={image}
+      portrait={portrait}
+      error={error}
+      busy={busy}
+      dragActive={isDragActive}
+      bindRoot={getRootProps}
+      bindInput={getInputProps}
+      onPaste={onPaste}
+      onReplace={open}
+      onRemove={() => {
+        setImage(startId, undefined);
+        setError(null);
+      }}
+    />
   );
 }

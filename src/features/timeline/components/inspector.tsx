@@ -14,7 +14,7 @@ import { latestInteractionMs, locateEntry } from "../model/operations";
 import { STREAM_COLORS, streamName } from "../model/stream-look";
 import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
 import { entryNoun } from "./drag-data";
-import { ImageDropZone } from "./image-drop-zone";
+import { LazyImageDropZone } from "./lazy-image-drop-zone";
 import { PROMPT_FIELD_ID } from "./focus-prompt";
 import { removeAndRefocus } from "./remove-and-refocus";
 
@@ -111,7 +111,7 @@ export function Inspector() {
         <EntryProblems id={entry.id} />
         {entry.kind === "start" ? (
           // Keyed by the start, so one start's image error never shows on another.
-          <ImageDropZone key={`image:${entry.id}`} startId={entry.id} image={entry.image} />
+          <LazyImageDropZone key={`image:${entry.id}`} startId={entry.id} image={entry.image} />
         ) : null}
         {entry.kind !== "interact" ? (
           <DurationField

@@ -5,7 +5,14 @@ import type { ScriptEntry } from "../../../contract/script";
 import { formatMegabytes } from "../../../contract/format";
 import { useTimelineCheck } from "../hooks/use-timeline-check";
 import { useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
-import { encodeShareFragment, scriptFileName, scriptToJson } from "../adapters/script-io";
+import {
+  encodeShareFragment,
+  encodeShareFragmentNow,
+  loadLzString,
+  scriptFileName,
+  scriptToJson,
+  type ShareFragment,
+} from "../adapters/script-io";
 import { toast } from "../../../lib/notify";
 
 /** The JSON for reading: image data URLs shortened, so a 2 MB image does not flood the panel. */
@@ -29,7 +36,22 @@ function displayJson(script: ScriptEntry[]): string {
     : text;
 }
 
-async function copyText(text: string): Promise<void> {
+/**
+ * Copies text that may still be on its way (a share link waits for lz-string). A pending text
+ * goes in as a ClipboardItem holding a promise, so the click's user activation still counts
+ * when it arrives (Safari and Firefox need that; Chromium too when the page lacks focus).
+ */
+async function copyText(pending: string | Promise<string>): Promise<void> {
+  if (typeof pending !== "string" && typeof ClipboardItem === "function") {
+    try {
+      const blob = pending.then((text) => new Blob([text], { type: "text/plain" }));
+      await navigator.clipboard.write([new ClipboardItem({ "text/plain": blob })]);
+      return;
+    } catch {
+      // Older engines take no promise in a ClipboardItem: copy the text once it is here.
+    }
+  }
+  const text = await pending;
   try {
     await navigator.clipboard.writeText(text);
   } catch {
@@ -75,13 +97,14 @@ export function ScriptPanel({ onImportFile }: { onImportFile: (file: File) => vo
 
   const copyShareLink = () => {
     const { timeline, name: currentName } = store.getState();
-    const { fragment, imagesOmitted } = encodeShareFragment(script, {
-      portrait: timeline.portrait,
-      name: currentName,
-    });
-    const url = `${location.origin}${location.pathname}#${fragment}`;
-    copyText(url).then(
-      () =>
+    const options = { portrait: timeline.portrait, name: currentName };
+    const toUrl = ({ fragment }: ShareFragment) =>
+      `${location.origin}${location.pathname}#${fragment}`;
+    // Usually here already (fetched on hover or focus of the button); else on its way.
+    const link = encodeShareFragmentNow(script, options) ?? encodeShareFragment(script, options);
+    const url = link instanceof Promise ? link.then(toUrl) : toUrl(link);
+    Promise.all([copyText(url), link]).then(
+      ([, { imagesOmitted }]) =>
         toast.success("Share link copied", {
           description: imagesOmitted
             ? `Images are left out of links: ${imagesOmitted} start image${imagesOmitted === 1 ? " is" : "s are"} not in it.`
@@ -100,7 +123,9 @@ export function ScriptPanel({ onImportFile }: { onImportFile: (file: File) => vo
         <h2 className="mr-auto text-sm font-semibold">Script JSON</h2>
         <PanelButton onClick={exportJson}>Export JSON</PanelButton>
         <PanelButton onClick={copyJson}>Copy JSON</PanelButton>
-        <PanelButton onClick={copyShareLink}>Copy share link</PanelButton>
+        <PanelButton onClick={copyShareLink} onPrepare={() => void loadLzString().catch(() => {})}>
+          Copy share link
+        </PanelButton>
         <label className="cursor-pointer rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-sm font-medium shadow-xs has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500 hover:bg-zinc-50 dark:border-zinc-700 dark:bg-zinc-900 dark:hover:bg-zinc-800">
           Import script
           <input
@@ -126,6 +151,19 @@ export function ScriptPanel({ onImportFile }: { onImportFile: (file: File) => vo
   );
 }
 
-function PanelButton({ children, onClick }: { children: React.ReactNode; onClick: () => void }) {
-  return <Button onClick={onClick}>{children}</Button>;
+function PanelButton({
+  children,
+  onClick,
+  onPrepare,
+}: {
+  children: React.ReactNode;
+  onClick: () => void;
+  /** Fetches what the click needs as soon as it is likely to come. */
+  onPrepare?: () => void;
+}) {
+  return (
+    <Button onClick={onClick} onPointerEnter={onPrepare} onFocus={onPrepare}>
+      {children}
+    </Button>
+  );
 }

@@ -1,14 +1,14 @@
 // The studio: the open draft's editor (toolbar, preview, inspector, timeline or list, problems
 // and script) around one draft store, with import by picker or by dropping anywhere. Which
 // draft is open, and keeping it, is the drafts feature's; the app shell passes both in.
-import { type ReactNode, useCallback, useMemo, useState } from "react";
-import { useDropzone } from "react-dropzone";
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import type { DraftSummary } from "../../../lib/draft/document";
 import { prepareImage } from "../adapters/images";
 import { readScriptFile } from "../adapters/script-io";
 import { usePlayback } from "../hooks/use-playback";
 import { type RefusedTimeline, StudioSubmitContext } from "../hooks/use-studio-submit";
 import { useStudioShortcuts } from "../hooks/use-studio-shortcuts";
+import { useFileDrag } from "../hooks/use-file-drag";
 import { DEFAULT_COMMAND_UI } from "../commands/registry";
 import { CommandUiContext } from "../commands/use-commands";
 import { TimelineCheckContext } from "../hooks/use-timeline-check";
@@ -19,17 +19,25 @@ import type { Timeline } from "../model/timeline";
 import type { DraftData, DraftStore } from "../store/draft-store";
 import { DraftStoreContext, useDraftStore } from "../store/use-draft-store";
 import { EditorSplit } from "./editor-split";
+import {
+  loadDropOverlay,
+  loadListView,
+  loadShortcutsSheet,
+  preloadWhenIdle,
+} from "./studio-chunks";
 import { Inspector } from "./inspector";
-import { ListView } from "./list-view";
 import { Preview } from "./preview";
 import { ProblemsPanel } from "./problems-panel";
 import { ScriptPanel } from "./script-panel";
-import { ShortcutsSheet } from "./shortcuts-sheet";
 import { SubmitControls } from "./submit-controls";
 import { StudioErrorBoundary } from "./studio-error-boundary";
 import { type StudioView, StudioToolbar } from "./studio-toolbar";
 import { TimelineView } from "./timeline-view";
 import { toast } from "../../../lib/notify";
+
+const StudioDropOverlay = lazy(loadDropOverlay);
+const ListView = lazy(loadListView);
+const ShortcutsSheet = lazy(loadShortcutsSheet);
 
 export interface StudioDrafts {
   /** The open draft's store; null while it opens. */
@@ -120,6 +128,8 @@ function StudioEditor({
   );
   const [view, setView] = useState<StudioView>("timeline");
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
+  const [shortcutsShown, setShortcutsShown] = useState(false);
+  if (shortcutsOpen && !shortcutsShown) setShortcutsShown(true);
   usePlayback(store, playing);
 
   const setImageFromFile = useCallback(
@@ -190,30 +200,15 @@ function StudioEditor({
     [store],
   );
 
-  // Dropping a script anywhere on the studio imports it; image drop zones take their own drops.
-  const { getRootProps, isDragActive } = useDropzone({
-    noClick: true,
-    noKeyboard: true,
-    multiple: false,
-    onDrop: (accepted, rejected) => {
-      const file = accepted[0] ?? rejected[0]?.file;
-      if (!file) return;
-      if (file.type.startsWith("image/")) {
-        toast.error("Drop images on a stream's start in the inspector.");
-        return;
-      }
-      void importFile(file);
-    },
-  });
+  // Files dragged anywhere over the studio: a script opens as a new draft, an image on a stream
+  // becomes its start's image (studio-drop-overlay.tsx, fetched on the first drag or when idle).
+  const fileDrag = useFileDrag();
+  useEffect(() => preloadWhenIdle(), []);
 
   return (
     <TimelineCheckContext value={check}>
       <CommandUiContext value={commandUi}>
-        <div
-          {...getRootProps({
-            className: "relative flex min-w-0 flex-1 flex-col gap-3 outline-none",
-          })}
-        >
+        <div className="relative flex min-w-0 flex-1 flex-col gap-3 outline-none">
           {/* Compact, unlike other pages' headers: at 1024x768 the editor below must fit. */}
           <header className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2">
             <h1 className="text-xl font-semibold tracking-tight">Studio</h1>
@@ -234,20 +229,47 @@ function StudioEditor({
             />
             {/* A fixed height, so selecting another entry never shifts the timeline under the pointer. */}
             <EditorSplit preview={<Preview />} inspector={<Inspector />} />
-            {view === "timeline" ? <TimelineView /> : <ListView />}
+            {view === "timeline" ? (
+              <TimelineView />
+            ) : (
+              <Suspense fallback={<ListViewStandIn />}>
+                <ListView />
+              </Suspense>
+            )}
             <div className="grid gap-4 lg:grid-cols-[22rem_minmax(0,1fr)]">
               <ProblemsPanel />
               <ScriptPanel onImportFile={(file) => void importFile(file)} />
             </div>
           </div>
-          <ShortcutsSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
-          {isDragActive ? (
-            <div className="pointer-events-none absolute inset-0 z-40 flex items-center justify-center rounded-2xl border-2 border-dashed border-accent-500 bg-accent-50/80 text-base font-medium text-accent-700 dark:bg-accent-500/10 dark:text-accent-300">
-              Drop a script (.json) to open it as a new draft
-            </div>
+          {/* Mounted from its first opening on, so it closes as a dialog does. */}
+          {shortcutsShown ? (
+            <Suspense fallback={null}>
+              <ShortcutsSheet open={shortcutsOpen} onClose={() => setShortcutsOpen(false)} />
+            </Suspense>
+          ) : null}
+          {fileDrag.dragging ? (
+            <Suspense fallback={null}>
+              <StudioDropOverlay
+                missed={fileDrag.missed}
+                onScript={(file) => void importFile(file)}
+                onImage={(startId, file) => void setImageFromFile(startId, file)}
+                onEnd={fileDrag.end}
+              />
+            </Suspense>
           ) : null}
         </div>
       </CommandUiContext>
     </TimelineCheckContext>
+  );
+}
+
+/** The list view's frame while its chunk arrives (it is fetched when the studio is idle). */
+function ListViewStandIn() {
+  return (
+    <section
+      aria-label="Entries"
+      aria-busy
+      className="h-[220px] overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+    />
   );
 }

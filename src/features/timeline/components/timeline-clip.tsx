@@ -2,9 +2,7 @@
 // resizes it, and its interactions as markers. Memoised on the clip object, which the model
 // only replaces when the clip changes, so a drag's drop re-renders one clip.
 import { memo, type MouseEvent } from "react";
-import { useDropzone } from "react-dropzone";
 import { useShallow } from "zustand/react/shallow";
-import { prepareImage } from "../adapters/images";
 import { formatSeconds } from "../../../contract/format";
 import type { ClipProblem } from "../model/problems";
 import { streamName } from "../model/stream-look";
@@ -12,7 +10,6 @@ import type { Clip } from "../model/timeline";
 import type { DraftActions } from "../store/draft-store";
 import { useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
 import { entryLabel, useDragSource, useIsMoving } from "./drag-data";
-import { toast } from "../../../lib/notify";
 
 interface ClipProps {
   clip: Clip;
@@ -57,18 +54,9 @@ export const TimelineClip = memo(function TimelineClip({
     selected.includes(clip.end.id);
   const hasProblem = problems.size > 0;
 
-  const { getRootProps, isDragActive } = useClipImageDrop(clip.start.id);
-
   return (
-    <div
-      {...getRootProps({ className: "absolute inset-y-2", style: { left, width } })}
-      data-clip={clip.id}
-    >
-      {isDragActive ? (
-        <div className="pointer-events-none absolute inset-0 z-30 flex items-center justify-center rounded-lg border-2 border-dashed border-accent-500 bg-accent-500/20 text-xs font-medium text-accent-800 dark:text-accent-200">
-          Drop to set this stream&apos;s image
-        </div>
-      ) : null}
+    // data-clip: the studio's drop overlay finds the stream under a dropped image by it.
+    <div className="absolute inset-y-2" style={{ left, width }} data-clip={clip.id}>
       <ClipBody
         clip={clip}
         index={index}
@@ -110,29 +98,6 @@ export const TimelineClip = memo(function TimelineClip({
     </div>
   );
 });
-
-/** Every stream's start takes an image dropped on its clip, as the inspector's zone does. */
-function useClipImageDrop(startId: string) {
-  const store = useDraftStoreApi();
-  return useDropzone({
-    noClick: true,
-    noKeyboard: true,
-    multiple: false,
-    noDragEventsBubbling: true,
-    onDrop: (accepted, rejected) => {
-      const file = accepted[0] ?? rejected[0]?.file;
-      if (!file) return;
-      const { timeline, actions } = store.getState();
-      prepareImage(file, timeline.portrait).then(
-        (result) => {
-          if (result.ok) actions.setImage(startId, result.dataUrl, file);
-          else toast.error(result.message);
-        },
-        () => toast.error(`${file.name} could not be read as an image.`),
-      );
-    },
-  });
-}
 
 /** Selection without a store subscription: a thousand handles each subscribed slow every edit. */
 function useSelect(): DraftActions["select"] {
