@@ -40,6 +40,7 @@ describe("lazyOnlyFound", () => {
       code("file-selector/dist/es2015/file-selector.js"),
       code("react-dropzone/dist/es/utils/index.js"),
       code("lz-string/libs/lz-string.js"),
+      code("zod/v4/core/schemas.js"),
     ];
     expect(lazyOnlyFound(sources)).toEqual(LAZY_ONLY.map(({ name }) => name));
   });

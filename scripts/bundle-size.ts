@@ -32,6 +32,8 @@ export const LAZY_ONLY: readonly { name: string; marker: string }[] = [
   { name: "react-dropzone", marker: "too-many-files" },
   // lz-string's URI-safe alphabet.
   { name: "lz-string", marker: "abcdefghijklmnopqrstuvwxyz0123456789+-$" },
+  // zod's base schema class: the client fetches the contract's schemas with its first request.
+  { name: "zod", marker: '"$ZodType"' },
 ];
 
 /** The lazy-only packages whose code is in the given first-load sources. */
