@@ -180,7 +180,7 @@ export default function StudioDropOverlay({
       <p
         role="status"
         className={[
-          "pointer-events-none fixed top-4 left-1/2 max-w-[90vw] -translate-x-1/2 truncate rounded-full px-4 py-2 text-sm font-medium shadow-lg",
+          "pointer-events-none fixed top-4 left-1/2 max-w-[90vw] -translate-x-1/2 line-clamp-2 rounded-2xl text-center px-4 py-2 text-sm font-medium shadow-lg",
           refused ? "bg-red-600 text-white" : "bg-accent-600 text-white dark:bg-accent-500",
         ].join(" ")}
       >
