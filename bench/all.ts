@@ -53,13 +53,16 @@ const figures = readFileSync(figuresFile, "utf8")
   .map((line) => JSON.parse(line) as Figure);
 rmSync(work, { recursive: true, force: true });
 
-const shown = (value: number, unit: Figure["unit"]) => {
+const shown = (value: number, unit: Figure["unit"], digits?: number) => {
   if (!Number.isFinite(value)) return "not measured";
-  const digits = unit === "x" ? 2 : value < 10 ? 1 : 0;
-  return `${value.toFixed(digits)}${unit === "" ? "" : unit === "x" || unit === "%" ? unit : ` ${unit}`}`;
+  const places = digits ?? (unit === "x" ? 2 : unit === "" || value >= 10 ? 0 : 1);
+  const suffix = unit === "" ? "" : unit === "x" || unit === "%" ? unit : ` ${unit}`;
+  return `${value.toFixed(places)}${suffix}`;
 };
 const goalText = (figure: Figure) =>
-  figure.goal ? `${figure.goal.op} ${shown(figure.goal.limit, figure.unit)}` : "";
+  figure.goal
+    ? `${figure.goal.op} ${shown(figure.goal.limit, figure.unit, Number.isInteger(figure.goal.limit) ? 0 : 1)}`
+    : "";
 const verdict = (figure: Figure) => {
   const ok = meets(figure);
   return ok === null ? "" : ok ? "meets" : "MISSES";
