@@ -1,9 +1,9 @@
 // What several e2e specs do the same way: open the studio, import a script, submit it and
 // follow it to its job, and read a downloaded MP4.
 import ffmpeg from "@ffmpeg-installer/ffmpeg";
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type JSHandle, type Locator, type Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** A 1.2 s one-stream script, quick to render. */
@@ -82,4 +82,26 @@ export async function dragBy(
   await page.mouse.move(x + dx, y, { steps: 5 });
   await page.mouse.up();
   if (options.alt) await page.keyboard.up("Alt");
+}
+
+/**
+ * A DataTransfer in the page holding one file, as a drag from the desktop carries it, to
+ * dispatch with dragenter / dragover / drop. `content` is text, or a fixture's bytes by name.
+ */
+export async function fileTransfer(
+  page: Page,
+  file: { name: string; type: string } & ({ text: string } | { fixture: string }),
+): Promise<JSHandle<DataTransfer>> {
+  const base64 = (
+    "fixture" in file ? readFileSync(fixture(file.fixture)) : Buffer.from(file.text)
+  ).toString("base64");
+  return page.evaluateHandle(
+    ({ base64, name, type }) => {
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([bytes], name, { type }));
+      return transfer;
+    },
+    { base64, name: file.name, type: file.type },
+  );
 }

@@ -1,6 +1,6 @@
 import { expect, test } from "./test";
 import { readFileSync } from "node:fs";
-import { dragBy, entry, fixture, scriptTimes } from "./studio-helpers";
+import { dragBy, entry, fileTransfer, fixture, scriptTimes } from "./studio-helpers";
 
 test.beforeEach(async ({ page }) => {
   await page.goto("/");
@@ -104,11 +104,11 @@ test("a script dropped anywhere on the studio opens as a new draft", async ({ pa
     "A quiet desert",
     "A loud desert",
   );
-  const dataTransfer = await page.evaluateHandle((json) => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([json], "dropped.json", { type: "application/json" }));
-    return transfer;
-  }, text);
+  const dataTransfer = await fileTransfer(page, {
+    name: "dropped.json",
+    type: "application/json",
+    text,
+  });
   const target = page.getByRole("region", { name: "Problems" });
   await target.dispatchEvent("dragenter", { dataTransfer });
   await target.dispatchEvent("drop", { dataTransfer });
@@ -117,13 +117,11 @@ test("a script dropped anywhere on the studio opens as a new draft", async ({ pa
 });
 
 test("an image dropped on a stream on the timeline becomes its start's image", async ({ page }) => {
-  const png = readFileSync(fixture("frame.png")).toString("base64");
-  const dataTransfer = await page.evaluateHandle((base64) => {
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([bytes], "frame.png", { type: "image/png" }));
-    return transfer;
-  }, png);
+  const dataTransfer = await fileTransfer(page, {
+    name: "frame.png",
+    type: "image/png",
+    fixture: "frame.png",
+  });
   const clip = page
     .getByRole("region", { name: "Timeline" })
     .getByRole("button", { name: "stream 2 from 9.00 s to 12.00 s" });
@@ -139,13 +137,11 @@ test("an image dropped on a stream on the timeline becomes its start's image", a
 });
 
 test("dragging an image outlines the stream that would take it and says so", async ({ page }) => {
-  const png = readFileSync(fixture("frame.png")).toString("base64");
-  const dataTransfer = await page.evaluateHandle((base64) => {
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const transfer = new DataTransfer();
-    transfer.items.add(new File([bytes], "frame.png", { type: "image/png" }));
-    return transfer;
-  }, png);
+  const dataTransfer = await fileTransfer(page, {
+    name: "frame.png",
+    type: "image/png",
+    fixture: "frame.png",
+  });
   const clip = page
     .getByRole("region", { name: "Timeline" })
     .getByRole("button", { name: "stream 2 from 9.00 s to 12.00 s" });
@@ -195,10 +191,10 @@ test("dragging an image outlines the stream that would take it and says so", asy
 test("a file that is not an image, dropped on a stream, says so and changes nothing", async ({
   page,
 }) => {
-  const dataTransfer = await page.evaluateHandle(() => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File(["Meeting notes"], "notes.txt", { type: "text/plain" }));
-    return transfer;
+  const dataTransfer = await fileTransfer(page, {
+    name: "notes.txt",
+    type: "text/plain",
+    text: "Meeting notes",
   });
   const clip = page
     .getByRole("region", { name: "Timeline" })
@@ -222,10 +218,10 @@ test("a file that is not an image, dropped on a stream, says so and changes noth
 test("a dropped file that is not a script says what is wrong and opens nothing", async ({
   page,
 }) => {
-  const dataTransfer = await page.evaluateHandle(() => {
-    const transfer = new DataTransfer();
-    transfer.items.add(new File(["{ not a script"], "broken.json", { type: "application/json" }));
-    return transfer;
+  const dataTransfer = await fileTransfer(page, {
+    name: "broken.json",
+    type: "application/json",
+    text: "{ not a script",
   });
   const problems = page.getByRole("region", { name: "Problems" });
   await problems.dispatchEvent("dragenter", { dataTransfer });

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page, test } from "./test";
 import { readFileSync } from "node:fs";
-import { fixture } from "./studio-helpers";
+import { fileTransfer, fixture } from "./studio-helpers";
 
 interface Entry {
   timestamp_ms: number;
@@ -208,12 +208,10 @@ test("after a reload the draft and its image are still there", async ({ page }) 
 test("dropping a file that is not an image says so and changes nothing", async ({ page }) => {
   await page.getByRole("button", { name: "Add stream" }).click();
   const zone = page.getByRole("button", { name: "Add an image" });
-  const dataTransfer = await page.evaluateHandle(() => {
-    const transfer = new DataTransfer();
-    transfer.items.add(
-      new File(["These are meeting notes."], "holiday.png", { type: "image/png" }),
-    );
-    return transfer;
+  const dataTransfer = await fileTransfer(page, {
+    name: "holiday.png",
+    type: "image/png",
+    text: "These are meeting notes.",
   });
   await zone.dispatchEvent("dragenter", { dataTransfer });
   await zone.dispatchEvent("drop", { dataTransfer });
