@@ -108,9 +108,16 @@ test("cancels a pending job, and says why a held one's neighbour cannot be", asy
   await page.getByRole("button", { name: "Submit", exact: true }).click();
   await expect(page.getByText("Job submitted")).toHaveCount(1);
   await importScript(page, shortScript(testInfo.outputPath("beta.json"), "beta"));
+  const created = page.waitForResponse(
+    (response) =>
+      response.request().method() === "POST" && /\/simulation-jobs$/.test(response.url()),
+  );
   await page.getByRole("button", { name: "Submit", exact: true }).click();
-  // A second one while the first shows merges into it, counted: never two toasts alike.
+  const betaId = ((await (await created).json()) as { job_id: string }).job_id;
+  // A second one while the first shows merges into it, counted: never two toasts alike. Its
+  // words name the second job once the submission (and the browser's copy of it) is done.
   await expect(page.getByText(/^Job submitted( \(×2\))?$/)).toHaveCount(1);
+  await expect(page.getByText(`Job ${betaId.slice(0, 8)} is queued`)).toBeVisible();
 
   await page.goto(`${holdingEngine}/jobs`);
   const second = page.getByRole("row", { name: /beta/ });
