@@ -1,11 +1,12 @@
 // The studio's parts kept off its first load: react-dropzone (with its file-selector) behind the
-// drop overlay and the image zone, the inspector's entry fields, the batch dialog, the list view
-// and the shortcuts sheet. Each is fetched when first needed, and all once the studio is idle, so
-// none waits on the network when it is.
+// drop overlay and the image zone, the inspector's entry fields, the batch dialog, the timeline's
+// context menu, the list view and the shortcuts sheet. Each is fetched when first needed, and all
+// once the studio is idle, so none waits on the network when it is.
 import { useEffect } from "react";
 import type { EntryFields } from "./entry-editor";
 import type { ImageDropZone } from "./image-drop-zone";
 import type { SubmitBatchDialog } from "./submit-batch-dialog";
+import type { TimelineContextMenu } from "./timeline-context-menu";
 
 export const loadDropOverlay = () => import("./studio-drop-overlay");
 let imageDropZone: typeof ImageDropZone | undefined;
@@ -21,6 +22,10 @@ let submitBatchDialog: typeof SubmitBatchDialog | undefined;
 export const loadSubmitBatchDialog = () =>
   import("./submit-batch-dialog").then((module) => (submitBatchDialog = module.SubmitBatchDialog));
 export const loadedSubmitBatchDialog = () => submitBatchDialog;
+let contextMenu: typeof TimelineContextMenu | undefined;
+export const loadContextMenu = () =>
+  import("./timeline-context-menu").then((module) => (contextMenu = module.TimelineContextMenu));
+export const loadedContextMenu = () => contextMenu;
 export const loadListView = () =>
   import("./list-view").then((module) => ({ default: module.ListView }));
 export const loadShortcutsSheet = () =>
@@ -35,6 +40,7 @@ export function preloadWhenIdle(): () => void {
       loadImageDropZone,
       loadEntryFields,
       loadSubmitBatchDialog,
+      loadContextMenu,
       loadListView,
       loadShortcutsSheet,
     ])
