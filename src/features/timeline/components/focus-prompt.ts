@@ -1,10 +1,16 @@
+import { loadEntryFields } from "./studio-chunks";
+
 export const PROMPT_FIELD_ID = "inspector-prompt";
 
 /** Moves focus to the inspector's prompt once it shows the entry just added. */
 export function focusPromptSoon() {
-  requestAnimationFrame(() =>
-    requestAnimationFrame(() => document.getElementById(PROMPT_FIELD_ID)?.focus()),
-  );
+  const focus = () =>
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => document.getElementById(PROMPT_FIELD_ID)?.focus()),
+    );
+  // The prompt is in the inspector's later chunk: if an entry is added before it arrived, the
+  // field shows (and takes focus) once it has.
+  loadEntryFields().then(focus, focus);
 }
 
 /**

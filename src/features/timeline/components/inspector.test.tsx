@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { TimelineCheckContext } from "../hooks/use-timeline-check";
 import { checkTimeline } from "../model/problems";
 import type { Timeline } from "../model/timeline";
 import { createDraftStore, type DraftStore } from "../store/draft-store";
 import { DraftStoreContext, useDraftStore } from "../store/use-draft-store";
 import { Inspector } from "./inspector";
+import { loadEntryFields } from "./studio-chunks";
 
 const timeline: Timeline = {
   portrait: false,
@@ -42,7 +43,22 @@ function setup(selection: string[] = []) {
 // Vitest runs without globals, so Testing Library cannot clean up by itself.
 afterEach(cleanup);
 
+// First: the fields' chunk is fetched once per test file, and this is before it was.
+describe("Inspector before its fields' chunk arrived", () => {
+  it("shows the entry's panel and Delete at once, then its fields", async () => {
+    setup(["i1"]);
+    expect(screen.getByRole("heading", { name: "Interaction in stream 1" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Delete interaction" })).toBeInTheDocument();
+    expect(await screen.findByRole("textbox", { name: "Prompt" })).toHaveValue("rain");
+  });
+});
+
 describe("Inspector", () => {
+  // As in the studio once it was idle.
+  beforeAll(async () => {
+    await loadEntryFields();
+  });
+
   it("explains what to do when nothing is selected", () => {
     setup();
     expect(screen.getByRole("heading", { name: "Inspector" })).toBeInTheDocument();

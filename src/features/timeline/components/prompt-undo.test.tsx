@@ -3,7 +3,7 @@
 // the toolbar's Undo: the draft's history, not the browser's text undo.
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { caretAfterChange } from "../hooks/use-prompt-history-keys";
 import { TimelineCheckContext } from "../hooks/use-timeline-check";
 import { checkTimeline } from "../model/problems";
@@ -12,6 +12,7 @@ import { createDraftStore, HISTORY_GROUP_MS } from "../store/draft-store";
 import { DraftStoreContext, useDraftStore } from "../store/use-draft-store";
 import { Inspector } from "./inspector";
 import { ListView } from "./list-view";
+import { loadEntryFields } from "./studio-chunks";
 
 const timeline: Timeline = {
   portrait: false,
@@ -46,6 +47,10 @@ function setup(view: "inspector" | "list") {
 }
 
 afterEach(cleanup);
+// The inspector's fields are a later chunk; here they are fetched already, as once the studio is idle.
+beforeAll(async () => {
+  await loadEntryFields();
+});
 
 describe.each([
   ["the inspector", "inspector", "Prompt"],

@@ -1,7 +1,12 @@
 // The studio's parts kept off its first load: react-dropzone (with its file-selector) behind the
-// drop overlay and the image zone, the list view and the shortcuts sheet. Each is fetched when
-// first needed, and all once the studio is idle, so none waits on the network when it is.
+// drop overlay and the image zone, the inspector's entry fields, the batch dialog, the timeline's
+// context menu, the list view and the shortcuts sheet. Each is fetched when first needed, and all
+// once the studio is idle, so none waits on the network when it is.
+import { useEffect } from "react";
+import type { EntryFields } from "./entry-editor";
 import type { ImageDropZone } from "./image-drop-zone";
+import type { SubmitBatchDialog } from "./submit-batch-dialog";
+import type { TimelineContextMenu } from "./timeline-context-menu";
 
 export const loadDropOverlay = () => import("./studio-drop-overlay");
 let imageDropZone: typeof ImageDropZone | undefined;
@@ -9,6 +14,18 @@ export const loadImageDropZone = () =>
   import("./image-drop-zone").then((module) => (imageDropZone = module.ImageDropZone));
 /** The image zone if it has been fetched: then it renders at once, with no stand-in to swap. */
 export const loadedImageDropZone = () => imageDropZone;
+let entryFields: typeof EntryFields | undefined;
+export const loadEntryFields = () =>
+  import("./entry-editor").then((module) => (entryFields = module.EntryFields));
+export const loadedEntryFields = () => entryFields;
+let submitBatchDialog: typeof SubmitBatchDialog | undefined;
+export const loadSubmitBatchDialog = () =>
+  import("./submit-batch-dialog").then((module) => (submitBatchDialog = module.SubmitBatchDialog));
+export const loadedSubmitBatchDialog = () => submitBatchDialog;
+let contextMenu: typeof TimelineContextMenu | undefined;
+export const loadContextMenu = () =>
+  import("./timeline-context-menu").then((module) => (contextMenu = module.TimelineContextMenu));
+export const loadedContextMenu = () => contextMenu;
 export const loadListView = () =>
   import("./list-view").then((module) => ({ default: module.ListView }));
 export const loadShortcutsSheet = () =>
@@ -18,7 +35,15 @@ export const loadShortcutsSheet = () =>
 export function preloadWhenIdle(): () => void {
   const load = () => {
     // A failed fetch is retried by the lazy component that needs it.
-    for (const chunk of [loadDropOverlay, loadImageDropZone, loadListView, loadShortcutsSheet])
+    for (const chunk of [
+      loadDropOverlay,
+      loadImageDropZone,
+      loadEntryFields,
+      loadSubmitBatchDialog,
+      loadContextMenu,
+      loadListView,
+      loadShortcutsSheet,
+    ])
       chunk().catch(() => {});
   };
   if (typeof requestIdleCallback === "function") {
@@ -27,4 +52,30 @@ export function preloadWhenIdle(): () => void {
   }
   const timer = setTimeout(load, 1500);
   return () => clearTimeout(timer);
+}
+
+/**
+ * Fetches a part kept off the first load once `wanted`, and hands it to `got` (a state setter, so
+ * it renders at once from then on; React.lazy would suspend on each first render even once
+ * fetched, so the part would blink out whenever it mounts again).
+ */
+export function useFetchPart<Part>(
+  wanted: boolean,
+  load: () => Promise<Part>,
+  got: (part: () => Part) => void,
+) {
+  useEffect(() => {
+    if (!wanted) return;
+    let live = true;
+    load().then(
+      (part) => {
+        if (live) got(() => part);
+      },
+      // Fetched again when next wanted; until then the caller keeps its stand-in.
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, load, got]);
 }

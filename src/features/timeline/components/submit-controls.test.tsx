@@ -125,6 +125,15 @@ describe("SubmitControls", () => {
     expect(screen.getByRole("button", { name: "Submit" })).toBeEnabled();
   });
 
+  it("opens the batch dialog on the first click, its part fetched then", async () => {
+    const { submitter } = controlledSubmitter();
+    const { user } = setup(submitter);
+    await user.click(screen.getByRole("button", { name: "Submit batch…" }));
+    const dialog = await screen.findByRole("dialog", { name: "Submit a batch" });
+    expect(dialog).toBeVisible();
+    expect(await screen.findByRole("checkbox", { name: "Harbour" })).toBeChecked();
+  });
+
   it("stays disabled with the reason while no target is ready", () => {
     const { submitter } = controlledSubmitter("Add your Odyssey API key in Settings.");
     setup(submitter);

@@ -16,7 +16,8 @@ import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-d
 import { DragGhost } from "./drag-ghost";
 import { focusPromptSoon } from "./focus-prompt";
 import { TimelineClip } from "./timeline-clip";
-import { TimelineContextMenu, type ContextMenuState } from "./timeline-context-menu";
+import type { ContextMenuState } from "./timeline-context-menu";
+import { loadContextMenu, loadedContextMenu, useFetchPart } from "./studio-chunks";
 import { TimelineMinimap } from "./timeline-minimap";
 import { TimelinePlayhead } from "./timeline-playhead";
 import { TimelineRuler } from "./timeline-ruler";
@@ -35,6 +36,9 @@ export function TimelineView() {
   const problemsByClip = useClipProblems();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [menu, setMenu] = useState<ContextMenuState | null>(null);
+  // Fetched when the studio is idle; a menu asked for before then opens once it has arrived.
+  const [TimelineContextMenu, setContextMenu] = useState(loadedContextMenu);
+  useFetchPart(menu !== null && !TimelineContextMenu, loadContextMenu, setContextMenu);
   const { sensors, dragging, moving, sessionRef, overlayModifiers, handlers } = useTimelineDrag(
     store,
     scrollRef,
@@ -169,7 +173,9 @@ export function TimelineView() {
           {dragging ? <DragGhost data={dragging} sessionRef={sessionRef} /> : null}
         </DragOverlay>
       </DndContext>
-      {menu ? <TimelineContextMenu state={menu} onClose={() => setMenu(null)} /> : null}
+      {menu && TimelineContextMenu ? (
+        <TimelineContextMenu state={menu} onClose={() => setMenu(null)} />
+      ) : null}
       <p className="border-t border-zinc-200 px-3 py-1.5 text-[11px] text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
         Drag to move · drag an edge to resize · hold <kbd className="font-sans">Alt</kbd> to ripple
         · double-click to add · right-click for more · <kbd className="font-sans">?</kbd> for

@@ -1,0 +1,54 @@
+// The studio's parts kept off its first load (studio-chunks.ts) work on the first use even while
+// their chunk is still on its way: each opens once it has arrived.
+import { expect, type Page, test } from "./test";
+import { entry, fixture } from "./studio-helpers";
+
+/** Holds back the chunk whose file name starts so until the returned release is called. */
+async function holdChunk(page: Page, name: string) {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  const asked = { value: false };
+  await page.route(`**/assets/${name}-*.js`, async (route) => {
+    asked.value = true;
+    await held;
+    await route.continue();
+  });
+  return { release, asked: () => asked.value };
+}
+
+test("an entry added before the inspector's fields arrived gets its prompt focused", async ({
+  page,
+}) => {
+  const chunk = await holdChunk(page, "entry-editor");
+  await page.goto("/");
+  await page.getByLabel("Import script").setInputFiles(fixture("two-streams.json"));
+  await expect(entry(page, "start at 9.00 s")).toBeVisible();
+  await page.getByRole("heading", { level: 1, name: "Studio" }).click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("s");
+  await expect(entry(page, "start at 12.00 s")).toBeVisible();
+  await expect.poll(chunk.asked).toBe(true);
+  await expect(page.getByRole("button", { name: "Delete stream" })).toBeVisible();
+  chunk.release();
+  const prompt = page.getByRole("textbox", { name: "Prompt" });
+  await expect(prompt).toBeFocused();
+  await page.keyboard.type("A harbour at dusk");
+  await expect(prompt).toHaveValue("A harbour at dusk");
+});
+
+test("the context menu opens on a right-click made before its chunk arrived", async ({ page }) => {
+  const chunk = await holdChunk(page, "timeline-context-menu");
+  await page.goto("/");
+  await page.getByLabel("Import script").setInputFiles(fixture("two-streams.json"));
+  await expect(entry(page, "start at 9.00 s")).toBeVisible();
+
+  await entry(page, "interaction at 3.00 s").click({ button: "right" });
+  await expect.poll(chunk.asked).toBe(true);
+  await expect(page.getByRole("menu", { name: "Timeline actions" })).toHaveCount(0);
+  chunk.release();
+  const menu = page.getByRole("menu", { name: "Timeline actions" });
+  await expect(menu).toBeVisible();
+  await expect(menu.getByRole("menuitem", { disabled: false }).first()).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveCount(0);
+});
