@@ -19,7 +19,7 @@ async function holdChunk(page: Page, name: string) {
 test("an entry added before the inspector's fields arrived gets its prompt focused", async ({
   page,
 }) => {
-  const chunk = await holdChunk(page, "entry-editor");
+  const chunk = await holdChunk(page, "entry-fields");
   await page.goto("/");
   await page.getByLabel("Import script").setInputFiles(fixture("two-streams.json"));
   await expect(entry(page, "start at 9.00 s")).toBeVisible();

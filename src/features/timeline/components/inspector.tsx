@@ -8,7 +8,7 @@ import { liveSelection, selectedEntry } from "../store/draft-store";
 import { streamName } from "../model/stream-look";
 import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
 import { entryNoun } from "./drag-data";
-import type { EditedEntry } from "./entry-editor";
+import type { EditedEntry } from "./entry-fields";
 import { removeAndRefocus } from "./remove-and-refocus";
 import { loadedEntryFields, loadEntryFields, useFetchPart } from "./studio-chunks";
 

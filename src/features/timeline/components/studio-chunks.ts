@@ -3,7 +3,7 @@
 // context menu, the list view and the shortcuts sheet. Each is fetched when first needed, and all
 // once the studio is idle, so none waits on the network when it is.
 import { useEffect } from "react";
-import type { EntryFields } from "./entry-editor";
+import type { EntryFields } from "./entry-fields";
 import type { ImageDropZone } from "./image-drop-zone";
 import type { SubmitBatchDialog } from "./submit-batch-dialog";
 import type { TimelineContextMenu } from "./timeline-context-menu";
@@ -16,7 +16,7 @@ export const loadImageDropZone = () =>
 export const loadedImageDropZone = () => imageDropZone;
 let entryFields: typeof EntryFields | undefined;
 export const loadEntryFields = () =>
-  import("./entry-editor").then((module) => (entryFields = module.EntryFields));
+  import("./entry-fields").then((module) => (entryFields = module.EntryFields));
 export const loadedEntryFields = () => entryFields;
 let submitBatchDialog: typeof SubmitBatchDialog | undefined;
 export const loadSubmitBatchDialog = () =>
