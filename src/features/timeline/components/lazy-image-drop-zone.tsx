@@ -2,10 +2,10 @@
 // is idle, see studio-chunks.ts); once fetched it renders at once. Until then a stand-in that looks and is named the same holds
 // its place: a click or key on it opens the picker as soon as the zone arrives, and a file chosen
 // or pasted there is handed to the zone, which checks it as any other.
-import { type DragEvent, useState } from "react";
+import { type DragEvent, useEffect, useState } from "react";
 import { useDraftActions, useDraftStore } from "../store/use-draft-store";
 import { ImageDropZoneFrame } from "./image-drop-zone-frame";
-import { loadedImageDropZone, loadImageDropZone, useFetchPart } from "./studio-chunks";
+import { loadedImageDropZone, loadImageDropZone } from "./studio-chunks";
 
 export function LazyImageDropZone({
   startId,
@@ -19,7 +19,20 @@ export function LazyImageDropZone({
   // Not React.lazy: that suspends on each first render even once fetched, and a file given to
   // the stand-in's input in that moment would go to an input about to be replaced.
   const [Zone, setZone] = useState(loadedImageDropZone);
-  useFetchPart(!Zone, loadImageDropZone, setZone);
+  useEffect(() => {
+    if (Zone) return;
+    let live = true;
+    loadImageDropZone().then(
+      (loaded) => {
+        if (live) setZone(() => loaded);
+      },
+      // Fetched again by the next zone that shows; this one keeps its stand-in.
+      () => {},
+    );
+    return () => {
+      live = false;
+    };
+  }, [Zone]);
 
   if (!Zone) {
     return (

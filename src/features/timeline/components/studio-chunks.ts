@@ -8,35 +8,24 @@ import type { ImageDropZone } from "./image-drop-zone";
 import type { SubmitBatchDialog } from "./submit-batch-dialog";
 import type { TimelineContextMenu } from "./timeline-context-menu";
 
-/**
- * A part that, once fetched, is remembered: `loaded()` hands it over synchronously, so a
- * component can start from it (`useState(loaded)`) and render it at once with no stand-in.
- */
-function part<Part>(fetch: () => Promise<Part>) {
-  let fetched: Part | undefined;
-  return {
-    load: () => fetch().then((module) => (fetched = module)),
-    loaded: () => fetched,
-  };
-}
-
 export const loadDropOverlay = () => import("./studio-drop-overlay");
-const imageDropZone = part<typeof ImageDropZone>(() =>
-  import("./image-drop-zone").then((module) => module.ImageDropZone),
-);
-export const { load: loadImageDropZone, loaded: loadedImageDropZone } = imageDropZone;
-const entryFields = part<typeof EntryFields>(() =>
-  import("./entry-fields").then((module) => module.EntryFields),
-);
-export const { load: loadEntryFields, loaded: loadedEntryFields } = entryFields;
-const submitBatchDialog = part<typeof SubmitBatchDialog>(() =>
-  import("./submit-batch-dialog").then((module) => module.SubmitBatchDialog),
-);
-export const { load: loadSubmitBatchDialog, loaded: loadedSubmitBatchDialog } = submitBatchDialog;
-const contextMenu = part<typeof TimelineContextMenu>(() =>
-  import("./timeline-context-menu").then((module) => module.TimelineContextMenu),
-);
-export const { load: loadContextMenu, loaded: loadedContextMenu } = contextMenu;
+let imageDropZone: typeof ImageDropZone | undefined;
+export const loadImageDropZone = () =>
+  import("./image-drop-zone").then((module) => (imageDropZone = module.ImageDropZone));
+/** The image zone if it has been fetched: then it renders at once, with no stand-in to swap. */
+export const loadedImageDropZone = () => imageDropZone;
+let entryFields: typeof EntryFields | undefined;
+export const loadEntryFields = () =>
+  import("./entry-fields").then((module) => (entryFields = module.EntryFields));
+export const loadedEntryFields = () => entryFields;
+let submitBatchDialog: typeof SubmitBatchDialog | undefined;
+export const loadSubmitBatchDialog = () =>
+  import("./submit-batch-dialog").then((module) => (submitBatchDialog = module.SubmitBatchDialog));
+export const loadedSubmitBatchDialog = () => submitBatchDialog;
+let contextMenu: typeof TimelineContextMenu | undefined;
+export const loadContextMenu = () =>
+  import("./timeline-context-menu").then((module) => (contextMenu = module.TimelineContextMenu));
+export const loadedContextMenu = () => contextMenu;
 export const loadListView = () =>
   import("./list-view").then((module) => ({ default: module.ListView }));
 export const loadShortcutsSheet = () =>
