@@ -52,3 +52,32 @@ test("the context menu opens on a right-click made before its chunk arrived", as
   await page.keyboard.press("Escape");
   await expect(menu).toHaveCount(0);
 });
+
+test("the studio works before TanStack Query's core arrives, and the Jobs page waits for it", async ({
+  page,
+}) => {
+  const chunk = await holdChunk(page, "query");
+  await page.goto("/");
+  await page.getByLabel("Import script").setInputFiles(fixture("two-streams.json"));
+  await expect(entry(page, "start at 9.00 s")).toBeVisible();
+  await expect.poll(chunk.asked).toBe(true);
+  await page.getByRole("button", { name: "Add stream" }).click();
+  await expect(entry(page, "start at 12.00 s")).toBeVisible();
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Loading page…" })).toBeVisible();
+  chunk.release();
+  await expect(page.getByRole("heading", { level: 1, name: "Jobs" })).toBeVisible();
+});
+
+test("a page says so when TanStack Query's core cannot be fetched", async ({ page }) => {
+  await page.route("**/assets/query-*.js", (route) => route.abort());
+  await page.goto("/jobs");
+  await expect(page.getByText("This page could not be shown.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Reload" })).toBeVisible();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Studio" })
+    .click();
+  await expect(page.getByRole("region", { name: "Timeline" })).toBeVisible();
+});

@@ -41,6 +41,7 @@ describe("lazyOnlyFound", () => {
       code("react-dropzone/dist/es/utils/index.js"),
       code("lz-string/libs/lz-string.js"),
       code("zod/v4/core/schemas.js"),
+      code("@tanstack/query-core/build/modern/utils.js"),
     ];
     expect(lazyOnlyFound(sources)).toEqual(LAZY_ONLY.map(({ name }) => name));
   });

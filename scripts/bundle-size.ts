@@ -34,6 +34,9 @@ export const LAZY_ONLY: readonly { name: string; marker: string }[] = [
   { name: "lz-string", marker: "abcdefghijklmnopqrstuvwxyz0123456789+-$" },
   // zod's base schema class: the client fetches the contract's schemas with its first request.
   { name: "zod", marker: '"$ZodType"' },
+  // query-core's check for a query without a function: the QueryClient arrives after the first
+  // paint (src/app/server-state.tsx).
+  { name: "@tanstack/query-core", marker: "Missing queryFn" },
 ];
 
 /** The lazy-only packages whose code is in the given first-load sources. */

@@ -1,6 +1,11 @@
-import type { ReactNode } from "react";
-import { JobWatcher } from "../features/jobs/components/job-watcher";
+import { lazy, type ReactNode, Suspense } from "react";
 import { NavLink } from "./nav-link";
+import { WithServerState } from "./server-state";
+
+// Polls with TanStack Query, so it starts once Query's core has arrived (server-state.tsx).
+const JobWatcher = lazy(() =>
+  import("../features/jobs/components/job-watcher").then((m) => ({ default: m.JobWatcher })),
+);
 
 const navigation = [
   { to: "/", label: "Studio", end: true },
@@ -47,7 +52,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
       <main id="main" className="mx-auto flex w-full max-w-screen-2xl flex-1 flex-col px-4 py-6">
         {children}
       </main>
-      <JobWatcher />
+      <WithServerState required={false}>
+        <Suspense>
+          <JobWatcher />
+        </Suspense>
+      </WithServerState>
     </div>
   );
 }

@@ -5,16 +5,20 @@ import { PageErrorBoundary } from "./page-error-boundary";
 import { PageLoading } from "./page-loading";
 import { NotFoundRoute } from "./routes/not-found";
 import { StudioRoute } from "./routes/studio";
+import { WithServerState } from "./server-state";
 
 // The studio is the first page most visits open, so only it is in the first load; every other
-// page is fetched when first visited (issue 14: the first-load budget, scripts/bundle-size.ts).
+// page is fetched when first visited (issue 14: the first-load budget, scripts/bundle-size.ts),
+// and shown once TanStack Query's core is there too: every one of them asks the server.
 function page<M>(load: () => Promise<M>, pick: (module: M) => ComponentType) {
   const Page = lazy(() => load().then((module) => ({ default: pick(module) })));
   return function LazyPage() {
     return (
-      <Suspense fallback={<PageLoading />}>
-        <Page />
-      </Suspense>
+      <WithServerState fallback={<PageLoading />}>
+        <Suspense fallback={<PageLoading />}>
+          <Page />
+        </Suspense>
+      </WithServerState>
     );
   };
 }

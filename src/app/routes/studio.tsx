@@ -1,7 +1,8 @@
-import { useCallback, useMemo, useRef, useState } from "react";
+import { QueryClientContext } from "@tanstack/react-query";
+import { use, useCallback, useMemo, useRef, useState } from "react";
 import { useLocation } from "wouter";
 import { isApiError } from "../../api/api-error";
-import { useCreateJob } from "../../features/jobs/api/create-job";
+import { submitJob } from "../../features/jobs/api/create-job";
 import { describeWait } from "../../features/jobs/model/estimate";
 import { createDraftPersistence } from "../../features/drafts/adapters/persistence";
 import { DraftsMenu } from "../../features/drafts/components/drafts-menu";
@@ -213,7 +214,9 @@ function OpenDraftMenu({ session }: { session: DraftSession }) {
 /** Submit from the studio: create the job on the chosen target and say where to watch it. */
 function useSubmitter(): StudioSubmitter {
   const { client, connection } = useApiClient();
-  const { mutateAsync } = useCreateJob(client, useSubmissionStore());
+  // Undefined until Query's core has arrived, just after the first paint (app/server-state.tsx).
+  const queryClient = use(QueryClientContext);
+  const submissions = useSubmissionStore();
   const [, navigate] = useLocation();
   return useMemo(
     () => ({
@@ -226,7 +229,7 @@ function useSubmitter(): StudioSubmitter {
             : connection.root,
       async submit(request) {
         try {
-          const created = await mutateAsync(request);
+          const created = await submitJob(queryClient, client, submissions, request);
           const wait = describeWait(created.estimated_wait_minutes);
           toast.success("Job submitted", {
             description: wait
@@ -258,6 +261,6 @@ function useSubmitter(): StudioSubmitter {
         }
       },
     }),
-    [connection, mutateAsync, navigate],
+    [connection, queryClient, client, submissions, navigate],
   );
 }

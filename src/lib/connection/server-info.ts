@@ -1,7 +1,8 @@
 // What the studio's own server offers, from its /api/health: whether it relays Odyssey's cloud
 // (so the browser needs no CORS from the cloud) and whether it holds a key for it. A studio
 // served as static files has no such server, and reaches the cloud directly.
-import { queryOptions, useQuery } from "@tanstack/react-query";
+import { QueryClientContext, queryOptions } from "@tanstack/react-query";
+import { use, useCallback, useEffect, useSyncExternalStore } from "react";
 export interface ServerInfo {
   relay: { path: string; upstream: string; keyHeldByServer: boolean } | null;
 }
@@ -34,11 +35,30 @@ export function getServerInfoQueryOptions(origin: string) {
     queryFn: ({ signal }) => getServerInfo(origin, signal),
     // The server's configuration changes only when it restarts, and then the page reloads.
     staleTime: Infinity,
+    // Kept though nothing observes it (useServerInfo reads the cache): dropped, the studio
+    // would forget its relay.
+    gcTime: Infinity,
     retry: false,
   });
 }
 
-/** The studio server's offer, or undefined while it is being asked. */
+/**
+ * The studio server's offer, or undefined while it is being asked. Read from the query cache
+ * through the client rather than with useQuery: this runs on the studio's first paint, before
+ * TanStack Query's core has arrived (app/server-state.tsx), and then simply answers undefined.
+ */
 export function useServerInfo(): ServerInfo | undefined {
-  return useQuery(getServerInfoQueryOptions(window.location.origin)).data;
+  const queryClient = use(QueryClientContext);
+  const options = getServerInfoQueryOptions(window.location.origin);
+  const subscribe = useCallback(
+    (changed: () => void) => queryClient?.getQueryCache().subscribe(changed) ?? (() => {}),
+    [queryClient],
+  );
+  const info = useSyncExternalStore(subscribe, () => queryClient?.getQueryData(options.queryKey));
+  useEffect(() => {
+    // Failures answer NO_SERVER inside the query function, so this never rejects.
+    void queryClient?.prefetchQuery(options);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one origin per page
+  }, [queryClient]);
+  return info;
 }

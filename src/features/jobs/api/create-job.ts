@@ -1,6 +1,8 @@
 // Submitting scripts: the job is created, then what was sent is kept by job id so it can be
 // opened or resubmitted later. Saving that copy may fail (storage full) without failing the job.
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+// No TanStack Query here: the studio submits through this before Query's core has arrived
+// (app/server-state.tsx); the job pages' mutation hook is in use-create-job.ts.
+import type { QueryClient } from "@tanstack/react-query";
 import type { ScriptEntry } from "../../../contract/script";
 import type { SimulateClient } from "../../../api/simulate-client";
 import type { SubmissionStore } from "../../../lib/submissions/submission-store";
@@ -38,13 +40,18 @@ export async function createJob(
   return { ...created, kept };
 }
 
-export function useCreateJob(client: SimulateClient | null, submissions: SubmissionStore) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (job: JobToCreate) => {
-      if (!client) throw new Error("No API target is ready; check Settings.");
-      return createJob(client, submissions, job);
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: jobKeys.all }),
-  });
+/**
+ * Creates the job and marks the job lists stale. The client is absent only before Query's core
+ * has arrived, and then no list has been fetched that could be stale.
+ */
+export async function submitJob(
+  queryClient: QueryClient | undefined,
+  client: SimulateClient | null,
+  submissions: SubmissionStore,
+  job: JobToCreate,
+) {
+  if (!client) throw new Error("No API target is ready; check Settings.");
+  const created = await createJob(client, submissions, job);
+  void queryClient?.invalidateQueries({ queryKey: jobKeys.all });
+  return created;
 }

@@ -8,7 +8,7 @@ import type { SimulateClient } from "../../../api/simulate-client";
 import { openScriptRequest, type Submission } from "../../../lib/submissions/submission-store";
 import { useSubmissionStore } from "../../../lib/submissions/use-submissions";
 import { useCancelJob } from "../api/cancel-job";
-import { useCreateJob } from "../api/create-job";
+import { useCreateJob } from "../api/use-create-job";
 import { toast } from "../../../lib/notify";
 
 export function JobActions({

@@ -10,7 +10,7 @@ import type { Job, JobStream, Recording } from "../../../contract/jobs";
 import type { SimulateClient } from "../../../api/simulate-client";
 import { formatDateTime, formatDuration, parseTimestamp } from "../../../lib/format-time";
 import { openScriptRequest, type Submission } from "../../../lib/submissions/submission-store";
-import { useSubmissions } from "../../../lib/submissions/use-submissions";
+import { useSubmissions } from "../../../lib/submissions/use-submitted-scripts";
 import { useJob } from "../api/get-job";
 import { getRecordingQueryOptions } from "../api/get-recording";
 import { useNow } from "../hooks/use-now";

@@ -15,7 +15,7 @@ import {
   parseTimestamp,
 } from "../../../lib/format-time";
 import { streamCount, type Submission } from "../../../lib/submissions/submission-store";
-import { useSubmissions } from "../../../lib/submissions/use-submissions";
+import { useSubmissions } from "../../../lib/submissions/use-submitted-scripts";
 import { useJobs } from "../api/get-jobs";
 import { JOBS_PAGE_SIZE } from "../api/query-keys";
 import { useNow } from "../hooks/use-now";

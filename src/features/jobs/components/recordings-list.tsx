@@ -12,7 +12,7 @@ import type { SimulateClient } from "../../../api/simulate-client";
 import { compareHref, MAX_COMPARED, MIN_COMPARED } from "../../../lib/compare/compare-link";
 import { formatDateTime, formatDuration, parseTimestamp } from "../../../lib/format-time";
 import type { Submission } from "../../../lib/submissions/submission-store";
-import { useSubmissions } from "../../../lib/submissions/use-submissions";
+import { useSubmissions } from "../../../lib/submissions/use-submitted-scripts";
 import { useStreamRecordings } from "../api/get-stream-recordings";
 import { JOBS_PAGE_SIZE } from "../api/query-keys";
 import { OfflineBanner } from "./offline-banner";
