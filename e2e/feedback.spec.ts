@@ -70,14 +70,16 @@ for (const [width, height] of [
   });
 }
 
-test("a toast leaves even while the pointer rests on it", async ({ page }) => {
+test("a toast leaves even while the pointer rests on it", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await openStudio(page);
   await importScript(page, fixture("two-streams.json"));
-  await page.getByRole("button", { name: "Submit", exact: true }).click();
-  const submitted = toasts(page).filter({ hasText: "Job submitted" });
-  await submitted.hover();
+  // Not a job's toast: that one stays while its job is active (e2e/progress-toasts.spec.ts).
+  await page.getByRole("button", { name: "Copy JSON" }).click();
+  const copied = toasts(page).filter({ hasText: "Script JSON copied" });
+  await copied.hover();
   // sonner pauses while hovered; notify's deadline (duration + 8 s) dismisses it regardless.
-  await expect(submitted).toBeHidden({ timeout: 20_000 });
+  await expect(copied).toBeHidden({ timeout: 20_000 });
 });
 
 test("a rendering job shows its progress in the jobs list and on its page", async ({

@@ -28,11 +28,30 @@ export async function importScript(page: Page, file: string) {
   await expect(page.getByRole("button", { name: "Submit", exact: true })).toBeEnabled();
 }
 
+/** The id of the next job the page creates, once the server has answered. */
+export async function nextJobId(page: Page): Promise<string> {
+  const created = await page.waitForResponse(
+    (response) =>
+      response.request().method() === "POST" && /\/simulation-jobs$/.test(response.url()),
+  );
+  return ((await created.json()) as { job_id: string }).job_id;
+}
+
+/**
+ * A job's one toast, whatever it says by now ("Job submitted", its progress, its result): each
+ * of those names the job.
+ */
+export function jobToast(page: Page, jobId: string): Locator {
+  return page.getByRole("listitem").filter({ hasText: `Job ${jobId.slice(0, 8)}` });
+}
+
 /** Submits the open draft and follows the toast to its job. */
 export async function submitAndOpenJob(page: Page): Promise<string> {
+  const jobId = nextJobId(page);
   await page.getByRole("button", { name: "Submit", exact: true }).click();
-  const toast = page.getByRole("listitem").filter({ hasText: "Job submitted" });
-  await toast.getByRole("button", { name: "View job" }).click();
+  await jobToast(page, await jobId)
+    .getByRole("button", { name: "View job" })
+    .click();
   await expect(page).toHaveURL(/\/jobs\/[\w-]+$/);
   return page.url().split("/").pop() as string;
 }
@@ -64,6 +83,17 @@ export async function scriptTimes(page: Page): Promise<number[]> {
   return (JSON.parse(text) as { timestamp_ms: number }[]).map((e) => e.timestamp_ms);
 }
 
+/**
+ * Waits until entries can be dragged: dnd-kit arrives when the browser is first idle, and a
+ * press before then only selects (the timeline's data-drag-ready says it has arrived).
+ */
+export async function dragReady(page: Page) {
+  await expect(page.getByRole("region", { name: "Timeline" })).toHaveAttribute(
+    "data-drag-ready",
+    "",
+  );
+}
+
 /** Drags an element's centre by dx pixels in two pointer steps; alt holds Alt (ripple) throughout. */
 export async function dragBy(
   page: Page,
@@ -71,6 +101,7 @@ export async function dragBy(
   dx: number,
   options: { alt?: boolean } = {},
 ) {
+  await dragReady(page);
   await target.scrollIntoViewIfNeeded();
   const box = (await target.boundingBox())!;
   const x = box.x + box.width / 2;

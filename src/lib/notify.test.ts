@@ -56,6 +56,15 @@ describe("notify", () => {
     ]);
   });
 
+  it("retires by first appearance: an update does not make a toast the newest", () => {
+    toast("Job submitted", { id: "job:1", description: "queued" });
+    toast.success("Link copied");
+    toast.error("Could not import a.json");
+    toast("Job submitted", { id: "job:1", description: "rendering: 50 %" });
+    toast.error("Could not import b.json");
+    expect(sonner.dismiss.mock.calls.map(([id]) => id)).toEqual(["job:1"]);
+  });
+
   it("counts afresh once a toast has left", () => {
     toast.success("Link copied");
     const [, data] = sonner.success.mock.calls[0] as [string, { onAutoClose: () => void }];
@@ -74,6 +83,18 @@ describe("notify", () => {
     expect(sonner.dismiss.mock.calls.map(([id]) => id)).toEqual(["message:Deleted “Draft 2”"]);
     vi.advanceTimersByTime(15_000 - DEFAULT_DURATION_MS);
     expect(sonner.dismiss).toHaveBeenLastCalledWith("error:Job abc failed");
+  });
+
+  it("updates a toast in place, uncounted, when the same title comes with new details", () => {
+    toast.success("Job submitted", { id: "job:1", description: "Job 1 is queued." });
+    toast.success("Job submitted", { id: "job:1", description: "Job 1 is rendering: 10 %." });
+    toast.success("Job submitted", { id: "job:1", description: "Job 1 is rendering: 10 %." });
+    expect(sonner.success.mock.calls.map(([title, data]) => [title, data?.id])).toEqual([
+      ["Job submitted", "job:1"],
+      ["Job submitted", "job:1"],
+      ["Job submitted (×2)", "job:1"],
+    ]);
+    expect(sonner.dismiss).not.toHaveBeenCalled();
   });
 
   it("keeps a caller's own id, so a caller can merge toasts of different words", () => {

@@ -1,5 +1,6 @@
 // Toasts for the whole app, through sonner: a repeat of a toast still showing updates it with
-// a count ("Script JSON copied (×3)") instead of stacking another, at most MAX_TOASTS show at
+// a count ("Script JSON copied (×3)") instead of stacking another, a toast given the id of one
+// showing replaces it in place (a job's one toast, from submitted through progress to result), at most MAX_TOASTS show at
 // once (a new one retires the oldest), each appears away from the control just used (at the
 // top when that control is in the lower half of the window, else at the bottom), and every
 // toast leaves by a deadline, even while the pointer rests on it (sonner pauses its timers on
@@ -81,6 +82,7 @@ export function positionAwayFromControl(): Position {
 
 interface Live {
   title: Title;
+  description: ExternalToast["description"];
   count: number;
   deadline: ReturnType<typeof setTimeout> | undefined;
 }
@@ -97,9 +99,13 @@ function show(kind: Kind, title: Title, options: ExternalToast = {}): string | n
   // One toast per message: the caller's id when it gives one, else the kind and the words.
   const id = options.id ?? `${kind}:${title}`;
   const previous = live.get(id);
-  // Counted only while the words repeat: a caller's id may carry a new message.
-  const count = previous?.title === title ? previous.count + 1 : 1;
-  if (previous) forget(id);
+  // Counted only while the words repeat: a caller's id may carry a new message, or the same
+  // title with new details (a job's progress), which replaces the toast without a count.
+  const repeat = previous?.title === title && previous.description === options.description;
+  const count = previous && repeat ? previous.count + 1 : 1;
+  // An update keeps its place in the order, as sonner keeps the toast's place on screen, so the
+  // toast retired next is still the one that appeared first.
+  if (previous) clearTimeout(previous.deadline);
   else {
     for (const oldest of [...live.keys()].slice(0, Math.max(0, live.size - MAX_TOASTS + 1))) {
       forget(oldest);
@@ -107,7 +113,7 @@ function show(kind: Kind, title: Title, options: ExternalToast = {}): string | n
     }
   }
   const duration = options.duration ?? DEFAULT_DURATION_MS;
-  const entry: Live = { title, count, deadline: undefined };
+  const entry: Live = { title, description: options.description, count, deadline: undefined };
   if (Number.isFinite(duration)) {
     entry.deadline = setTimeout(() => {
       forget(id);

@@ -3,6 +3,7 @@ import { use, useCallback, useMemo, useRef, useState } from "react";
 import { useLocation } from "wouter";
 import { isApiError } from "../../api/api-error";
 import { submitJob } from "../../features/jobs/api/create-job";
+import { followJob } from "../../features/jobs/api/followed-jobs";
 import { describeWait } from "../../features/jobs/model/estimate";
 import { createDraftPersistence } from "../../features/drafts/adapters/persistence";
 import { DraftsMenu } from "../../features/drafts/components/drafts-menu";
@@ -232,6 +233,7 @@ function useSubmitter(): StudioSubmitter {
           const created = await submitJob(queryClient, client, submissions, request);
           const wait = describeWait(created.estimated_wait_minutes);
           toast.success("Job submitted", {
+            ...followJob(created.root, created.job_id, "Job submitted"),
             description: wait
               ? `Job ${created.job_id.slice(0, 8)} is queued: ${wait} to wait, by the server's estimate.`
               : `Job ${created.job_id.slice(0, 8)} is queued.`,

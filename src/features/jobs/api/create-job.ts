@@ -37,7 +37,8 @@ export async function createJob(
       () => true,
       () => false,
     );
-  return { ...created, kept };
+  // The root it went to, as a job id means nothing without its server.
+  return { ...created, kept, root: client.root };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { SimulateClient } from "../../../api/simulate-client";
 import { openScriptRequest, type Submission } from "../../../lib/submissions/submission-store";
 import { useSubmissionStore } from "../../../lib/submissions/use-submissions";
 import { useCancelJob } from "../api/cancel-job";
+import { followJob } from "../api/followed-jobs";
 import { useCreateJob } from "../api/use-create-job";
 import { toast } from "../../../lib/notify";
 
@@ -50,6 +51,7 @@ export function JobActions({
       {
         onSuccess: (created) =>
           toast.success("Submitted again", {
+            ...followJob(created.root, created.job_id, "Submitted again"),
             description: `New job ${created.job_id.slice(0, 8)}`,
             action: {
               label: "View job",

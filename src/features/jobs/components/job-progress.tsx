@@ -4,11 +4,7 @@
 import type { Job, JobProgress as Progress, JobStream } from "../../../contract/jobs";
 import { parseTimestamp } from "../../../lib/format-time";
 import { describeDuration, remainingMs } from "../model/estimate";
-
-function progressLabel(progress: Progress): string {
-  const streams = progress.streams_total === 1 ? "stream" : "streams";
-  return `${progress.streams_done} of ${progress.streams_total} ${streams} · ${progress.percent} %`;
-}
+import { progressLabel } from "../model/job-toasts";
 
 function Bar({ percent, label }: { percent: number; label: string }) {
   return (
