@@ -125,7 +125,9 @@ async function main() {
       let timeline: Timeline = { portrait: false, clips };
       const dbName = `bench-drafts-${Date.now()}`;
       const draft = { draftId: "bench", name: "Bench", originals: {}, createdAt: Date.now() };
+      // The tab that edits a draft claims it first: an unclaimed draft is never written.
       const persistence = createDraftPersistence({ dbName, delayMs: 60_000 });
+      persistence.claim("bench");
       persistence.schedule({ ...draft, timeline });
 
       const saveMs: number[] = [];
@@ -153,8 +155,10 @@ async function main() {
       const replayMs: number[] = [];
       for (let i = 0; i < 5; i++) {
         const reloaded = createDraftPersistence({ dbName, delayMs: 60_000 });
+        reloaded.claim("bench");
         timeline = setPrompt(timeline, "a120", `${prompt} ${i}`);
         const writer = createDraftPersistence({ dbName, delayMs: 60_000 });
+        writer.claim("bench");
         writer.schedule({ ...draft, timeline });
         writer.dispose();
         const started = performance.now();
@@ -178,6 +182,7 @@ async function main() {
       // A new image: from the edit to the IndexedDB write landing, with no flush() asked for.
       const imageSaveMs: number[] = [];
       const imaging = createDraftPersistence({ dbName, delayMs: 60_000 });
+      imaging.claim("bench");
       await imaging.load("bench");
       const db = await openDb(dbName);
       for (let i = 0; i < 10; i++) {
@@ -205,6 +210,7 @@ async function main() {
         }
       }
       const full = createDraftPersistence({ dbName, delayMs: 60_000 });
+      full.claim("bench");
       const reported: string[] = [];
       full.setErrorHandler((error) => {
         reported.push(

@@ -1,7 +1,7 @@
 // No edit is lost to a reload, a navigation or a crashed tab, however soon after it was made:
 // each page goes the moment the edit is on screen, long before the IndexedDB autosave's delay.
 import { expect, type Page, test } from "./test";
-import { entry, fixture, openStudio } from "./studio-helpers";
+import { dragReady, entry, fixture, openStudio } from "./studio-helpers";
 
 async function typeNewStreamPrompt(page: Page, words: string) {
   await page.getByRole("button", { name: "Add stream" }).click();
@@ -37,6 +37,7 @@ test("a dragged interaction keeps its new time through an immediate reload", asy
   await openStudio(page);
   await page.getByLabel("Import script").setInputFiles(fixture("two-streams.json"));
   const marker = entry(page, "interaction at 3.00 s");
+  await dragReady(page);
   await marker.scrollIntoViewIfNeeded();
   const box = (await marker.boundingBox())!;
   const y = box.y + box.height / 2;

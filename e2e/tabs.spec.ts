@@ -75,3 +75,67 @@ test("a new draft in a second tab is that tab's own to edit", async ({ page: fir
   await expect(entry(first, "start at 0.00 s")).toHaveCount(0);
   await expect(readOnlyNotice(first)).toHaveCount(0);
 });
+
+test("the tab that edits a draft is still its editor after a reload", async ({
+  page: first,
+  context,
+}) => {
+  await openStudio(first);
+  await first.getByLabel("Import script").setInputFiles(fixture("two-streams.json"));
+  await expect(entry(first, "start at 9.00 s")).toBeVisible();
+  const second = await context.newPage();
+  await second.goto("/");
+  await expect(readOnlyNotice(second)).toBeVisible();
+
+  // The reload frees the lock for a moment; the tab that only followed must not keep it.
+  await first.reload();
+  await expect(first.getByRole("textbox", { name: "Draft name" })).toBeEditable();
+  await expect(readOnlyNotice(first)).toHaveCount(0);
+  await expect(readOnlyNotice(second)).toBeVisible();
+  await expect(second.getByRole("textbox", { name: "Draft name" })).not.toBeEditable();
+  await first.getByRole("textbox", { name: "Draft name" }).fill("After the reload");
+  await expect(second.getByRole("textbox", { name: "Draft name" })).toHaveValue("After the reload");
+  await expect(entry(first, "start at 9.00 s")).toBeVisible();
+});
+
+test("a tab that follows keeps its selection and zoom, and cannot undo the other tab's edits", async ({
+  page: first,
+  context,
+}) => {
+  await openStudio(first);
+  await first.getByLabel("Import script").setInputFiles(fixture("two-streams.json"));
+  const timeline = first.getByRole("region", { name: "Timeline" });
+  const zoom = timeline.getByText(/^\d+ px\/s$/);
+  const before = await zoom.textContent();
+  await timeline.getByRole("button", { name: "Zoom in" }).click();
+  await expect(zoom).not.toHaveText(before ?? "");
+  const zoomed = await zoom.textContent();
+  await entry(first, "interaction at 3.00 s").click();
+  await expect(entry(first, "interaction at 3.00 s")).toHaveAttribute("aria-pressed", "true");
+  // An edit of this tab's own, in its undo history.
+  await first.getByRole("textbox", { name: "Draft name" }).fill("Mine");
+  await first.getByRole("textbox", { name: "Draft name" }).press("Tab");
+
+  const second = await context.newPage();
+  await second.goto("/");
+  await second.getByRole("button", { name: "Take over here" }).click();
+  await expect(readOnlyNotice(first)).toBeVisible();
+  await second.getByRole("textbox", { name: "Draft name" }).fill("Theirs");
+  await second.getByRole("button", { name: "Add stream" }).click();
+  await expect(entry(second, "start at 12.00 s")).toBeVisible();
+
+  // The followed edits arrive without resetting what this tab looks at.
+  await expect(first.getByRole("textbox", { name: "Draft name" })).toHaveValue("Theirs");
+  await expect(entry(first, "start at 12.00 s")).toBeAttached();
+  await expect(zoom).toHaveText(zoomed ?? "");
+  await expect(entry(first, "interaction at 3.00 s")).toHaveAttribute("aria-pressed", "true");
+
+  // Handed the draft back, this tab has nothing to undo: its history ended where theirs began.
+  await second.close();
+  await expect(readOnlyNotice(first)).toHaveCount(0);
+  await expect(first.getByRole("textbox", { name: "Draft name" })).toBeEditable();
+  await expect(first.getByRole("button", { name: "Undo" })).toBeDisabled();
+  await first.locator("body").press("Control+z");
+  await expect(first.getByRole("textbox", { name: "Draft name" })).toHaveValue("Theirs");
+  await expect(entry(first, "start at 12.00 s")).toBeAttached();
+});

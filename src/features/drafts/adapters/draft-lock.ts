@@ -2,7 +2,9 @@
 // editing. A tab that finds the lock taken shows the draft read-only and waits in the lock's
 // queue, so it is handed the draft when the other tab closes it (or closes, or crashes: the
 // browser frees a tab's locks when it goes). "Take over" steals the lock; the tab that held it
-// is told at once and turns read-only. Where there are no Web Locks, every tab edits.
+// is told at once and turns read-only. A tab reloaded while it was editing claims the lock back
+// at once (a steal), so a tab that was only following does not keep the draft it was handed
+// while the page reloaded. Where there are no Web Locks, every tab edits.
 
 export type LockState = "pending" | "editing" | "elsewhere";
 
@@ -23,6 +25,7 @@ export function lockDraft(
   locks: LockManager | undefined,
   draftId: string,
   onChange: (state: LockState) => void,
+  options: { claim?: boolean } = {},
 ): DraftLock {
   if (!locks) {
     onChange("editing");
@@ -62,18 +65,7 @@ export function lockDraft(
     held(locks.request(name, { signal: queue.signal }, hold), queue);
   };
 
-  held(
-    locks.request(name, { ifAvailable: true }, (lock) => {
-      if (lock) return hold();
-      if (!released) {
-        onChange("elsewhere");
-        wait();
-      }
-      return undefined;
-    }),
-  );
-
-  return {
+  const handle: DraftLock = {
     takeOver() {
       if (released || letGo) return;
       const queued = leaveQueue;
@@ -89,6 +81,22 @@ export function lockDraft(
       letGo = null;
     },
   };
+
+  if (options.claim) {
+    held(locks.request(name, { steal: true }, hold));
+    return handle;
+  }
+  held(
+    locks.request(name, { ifAvailable: true }, (lock) => {
+      if (lock) return hold();
+      if (!released) {
+        onChange("elsewhere");
+        wait();
+      }
+      return undefined;
+    }),
+  );
+  return handle;
 }
 
 /**

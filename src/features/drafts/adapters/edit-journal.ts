@@ -53,6 +53,20 @@ export interface EditJournal {
   keyOf(id: string): string;
 }
 
+/**
+ * An image too big for the journal (localStorage) to keep the instant it was set: until the
+ * draft's save to IndexedDB lands, a reload or a crash would lose it. Reported once per image.
+ */
+export class ImageNotKeptError extends Error {
+  constructor(
+    readonly draftId: string,
+    readonly startId: string,
+  ) {
+    super("An image is too big to keep the instant it is set.");
+    this.name = "ImageNotKeptError";
+  }
+}
+
 export const JOURNAL_FULL_MESSAGE =
   "This browser's localStorage is full, so the studio cannot keep each edit the instant it is made: one made just before a reload or a crash may be lost. Drafts are still saved in IndexedDB, at once after each change.";
 

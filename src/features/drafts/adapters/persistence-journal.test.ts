@@ -7,7 +7,8 @@ import { MemoryStorage } from "../../../test/memory-storage";
 import type { DraftPersistence } from "../hooks/use-draft-session";
 import type { Timeline } from "../../../lib/draft/document";
 import type { DraftData } from "../../../lib/draft/document";
-import { JOURNAL_FULL_MESSAGE, JournalWriteError } from "./edit-journal";
+import { ImageNotKeptError, JOURNAL_FULL_MESSAGE, JournalWriteError } from "./edit-journal";
+import { claimingAll } from "../../../test/claim-all";
 import { createDraftPersistence } from "./persistence";
 
 const image = "data:image/png;base64,iVBORw0KGgo=";
@@ -37,7 +38,7 @@ let n = 0;
 const opened: DraftPersistence[] = [];
 // A delay no test waits out: whatever reaches IndexedDB got there through flush() or at once.
 function open(dbName: string, journal: Storage | null, delayMs = 60_000) {
-  const persistence = createDraftPersistence({ delayMs, dbName, journal });
+  const persistence = claimingAll(createDraftPersistence({ delayMs, dbName, journal }));
   opened.push(persistence);
   return persistence;
 }
@@ -189,6 +190,30 @@ describe("the journal in the persistence", () => {
 
     const loaded = await open(dbName, journal).load("d1");
     expect(loaded?.timeline.clips[0]?.start.image).toBe(image);
+  });
+
+  it("says so, once, when an image is too big to keep the instant it is set", async () => {
+    // Room for the edit itself, not for a 3,000-character image.
+    const { dbName, drafts } = fresh(new MemoryStorage(2_000));
+    const errors: Error[] = [];
+    drafts.setErrorHandler((error) => errors.push(error));
+    const big = `data:image/png;base64,${"A".repeat(3_000)}`;
+    const withBig = (prompt: string): DraftData => ({
+      ...draft,
+      timeline: {
+        ...timeline,
+        clips: timeline.clips.map((c) => ({ ...c, start: { ...c.start, prompt, image: big } })),
+      },
+    });
+    drafts.schedule(withBig("a city"));
+    drafts.schedule(withBig("a city at night"));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toBeInstanceOf(ImageNotKeptError);
+    expect(errors[0]).toMatchObject({ draftId: "d1", startId: "s1" });
+    // Still saved with the draft, a moment later.
+    await drafts.flush();
+    const loaded = await open(dbName, new MemoryStorage()).load("d1");
+    expect(loaded?.timeline.clips[0]?.start.image).toBe(big);
   });
 
   it("drops a kept image once IndexedDB holds it, and never replays a stale one", async () => {

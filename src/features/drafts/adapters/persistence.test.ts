@@ -2,6 +2,7 @@ import "fake-indexeddb/auto";
 import { describe, expect, it, vi } from "vitest";
 import type { Timeline } from "../../../lib/draft/document";
 import { createStore, get, set } from "idb-keyval";
+import { claimingAll } from "../../../test/claim-all";
 import { createDraftPersistence, UNREADABLE_DRAFT_NAME } from "./persistence";
 import { DEFAULT_DRAFT_NAME, DRAFT_VERSION, UnreadableDraftError } from "./restore-draft";
 
@@ -23,7 +24,7 @@ const timeline: Timeline = {
 };
 
 let n = 0;
-const fresh = () => createDraftPersistence({ delayMs: 5, dbName: `test-${n++}` });
+const fresh = () => claimingAll(createDraftPersistence({ delayMs: 5, dbName: `test-${n++}` }));
 
 describe("createDraftPersistence", () => {
   it("saves a draft and loads it back exactly, its image included", async () => {
@@ -36,6 +37,7 @@ describe("createDraftPersistence", () => {
       timeline,
       originals: {},
       createdAt: 1,
+      savedAt: expect.any(Number),
     });
     expect(await drafts.list()).toEqual([expect.objectContaining({ id: "d1", name: "City" })]);
   });
@@ -80,14 +82,14 @@ describe("restoring saved drafts", () => {
   async function withRecord(raw: unknown) {
     const dbName = `test-${n++}`;
     await set("draft:d1", raw, createStore(dbName, "drafts"));
-    return createDraftPersistence({ delayMs: 5, dbName });
+    return claimingAll(createDraftPersistence({ delayMs: 5, dbName }));
   }
 
   const blob = (text: string) => new Blob([text], { type: "image/png" });
 
   it("writes the version with every draft", async () => {
     const dbName = `test-${n++}`;
-    const drafts = createDraftPersistence({ delayMs: 5, dbName });
+    const drafts = claimingAll(createDraftPersistence({ delayMs: 5, dbName }));
     drafts.schedule({ draftId: "d1", name: "City", timeline, originals: {}, createdAt: 1 });
     await drafts.flush();
     const raw = await get<{ version: number }>("draft:d1", createStore(dbName, "drafts"));
@@ -122,6 +124,8 @@ describe("restoring saved drafts", () => {
       timeline,
       originals: {},
       createdAt: 1,
+      // The version a tab that follows this draft compares.
+      savedAt: 2,
     });
     expect(await drafts.list()).toEqual([
       expect.objectContaining({ id: "d1", name: "Old", updatedAt: 2, streams: 1 }),
@@ -248,11 +252,35 @@ describe("restoring saved drafts", () => {
     drafts.schedule(data);
     await drafts.flush();
     const loaded = await drafts.load("d1");
-    expect(loaded).toEqual(data);
+    expect(loaded).toEqual({ ...data, savedAt: expect.any(Number) });
     expect(loaded?.originals.s1?.size).toBe(original.size);
     // A second round trip of what was loaded changes nothing either.
     drafts.schedule(loaded as NonNullable<typeof loaded>);
     await drafts.flush();
-    expect(await drafts.load("d1")).toEqual(data);
+    expect(await drafts.load("d1")).toEqual({ ...data, savedAt: expect.any(Number) });
+  });
+
+  it("saves only the drafts this tab has claimed, and gives each change a newer version", async () => {
+    const drafts = createDraftPersistence({ delayMs: 5, dbName: `test-${n++}` });
+    const errors: Error[] = [];
+    drafts.setErrorHandler((error) => errors.push(error));
+    const data = { draftId: "d1", name: "Shown", timeline, originals: {}, createdAt: 1 };
+    expect(drafts.schedule(data)).toBeNull();
+    await drafts.flush();
+    expect(await drafts.load("d1")).toBeNull();
+    expect(errors.map((e) => e.message)).toEqual([
+      "“Shown” is not this tab's to save; its change was not kept.",
+    ]);
+
+    drafts.claim("d1");
+    const first = drafts.schedule(data);
+    const second = drafts.schedule({ ...data, name: "Edited" });
+    expect(second).toBeGreaterThan(first ?? Infinity);
+    await drafts.flush();
+    expect((await drafts.load("d1"))?.savedAt).toBe(second);
+    drafts.release("d1");
+    expect(drafts.schedule({ ...data, name: "After" })).toBeNull();
+    await drafts.flush();
+    expect((await drafts.load("d1"))?.name).toBe("Edited");
   });
 });

@@ -4,10 +4,16 @@
 // newer than itself, so a tab that lost a draft to another cannot write an older copy over it.
 import { createStore, del, get, keys, set, update, type UseStore } from "idb-keyval";
 import type { Clip, Timeline } from "../../../lib/draft/document";
-import type { DraftListing, DraftPersistence, KeptDraft } from "../hooks/use-draft-session";
+import type {
+  DraftListing,
+  DraftPersistence,
+  KeptDraft,
+  LoadedDraft,
+} from "../hooks/use-draft-session";
 import {
   browserJournalStorage,
   createEditJournal,
+  ImageNotKeptError,
   type JournalEntry,
   JournalWriteError,
 } from "./edit-journal";
@@ -93,7 +99,7 @@ function replayEntry(
   return restored.ok ? restored.draft : null;
 }
 
-async function fromStored(stored: StoredDraft): Promise<KeptDraft> {
+async function fromStored(stored: StoredDraft): Promise<LoadedDraft> {
   const clips: Clip[] = await Promise.all(
     stored.clips.map(async (clip) => {
       const { image, ...start } = clip.start;
@@ -103,12 +109,13 @@ async function fromStored(stored: StoredDraft): Promise<KeptDraft> {
     }),
   );
   const timeline: Timeline = { portrait: stored.portrait, clips };
-  const data: KeptDraft = {
+  const data: LoadedDraft = {
     draftId: stored.id,
     name: stored.name,
     timeline,
     originals: stored.originals,
     createdAt: stored.createdAt,
+    savedAt: stored.updatedAt,
   };
   if (stored.missingImages) data.missingImages = stored.missingImages;
   if (stored.imagesWaived) data.imagesWaived = true;
@@ -164,7 +171,11 @@ export function createDraftPersistence(
   // does: an image is written to localStorage once, not at every later keystroke.
   const landed = new Map<string, Map<string, string>>();
   const kept = new Map<string, string>();
+  // Images the journal refused, so a big one is neither tried nor reported at every keystroke.
+  const refused = new Map<string, string>();
   const keptKey = (draftId: string, startId: string) => `${draftId}\n${startId}`;
+  // The drafts this tab writes (see claim()); any other is only shown here.
+  const claimed = new Set<string>();
 
   const markWritten = (data: KeptDraft) => {
     written = { draftId: data.draftId, images: imagesOf(data) };
@@ -184,8 +195,10 @@ export function createDraftPersistence(
 
   // An image IndexedDB does not hold yet goes to the journal with the edit that set it, so a
   // reload before the save lands keeps it; one back to what IndexedDB holds drops its copy.
-  const keepImages = (data: KeptDraft) => {
-    if (!journal) return;
+  // Returns the starts whose new image the journal refused.
+  const keepImages = (data: KeptDraft): string[] => {
+    const notKept: string[] = [];
+    if (!journal) return notKept;
     const held = landed.get(data.draftId);
     const present = new Set<string>();
     for (const { start } of data.timeline.clips) {
@@ -196,14 +209,19 @@ export function createDraftPersistence(
         if (kept.delete(key)) journal.dropImages(data.draftId, (id) => id === start.id);
         continue;
       }
-      if (kept.get(key) === image) continue;
+      if (kept.get(key) === image || refused.get(key) === image) continue;
       try {
         journal.keepImage(data.draftId, start.id, image);
         kept.set(key, image);
+        refused.delete(key);
       } catch {
-        // Too big for what localStorage has left: the save right after is its only copy.
+        // Too big for what localStorage has left: the save right after is its only copy, and
+        // the creator is told so (by schedule) rather than finding it gone after a reload.
+        refused.set(key, image);
+        notKept.push(start.id);
       }
     }
+    return notKept;
   };
 
   const hasUnwrittenImage = (data: KeptDraft) =>
@@ -431,13 +449,28 @@ export function createDraftPersistence(
         throw describe(error);
       }
     },
+    claim(id) {
+      claimed.add(id);
+    },
+    release(id) {
+      claimed.delete(id);
+    },
     schedule(data) {
+      if (!claimed.has(data.draftId)) {
+        // A bug, not the creator's doing; said rather than written over another tab's draft.
+        onError?.(new Error(`“${data.name}” is not this tab's to save; its change was not kept.`));
+        return null;
+      }
       if (pending && pending.data.draftId !== data.draftId) {
         persistence.flush().catch(() => undefined);
       }
       const at = stamp();
-      keepImages(data);
+      const notKept = keepImages(data);
       journalEdit(data, at);
+      // A journal that takes nothing at all is reported as that, not as one image too big.
+      if (journalProblem === null) {
+        for (const startId of notKept) onError?.(new ImageNotKeptError(data.draftId, startId));
+      }
       pending = { data, at };
       if (timer) clearTimeout(timer);
       // Without the delay when the journal cannot cover the change: a new image is only in
@@ -449,6 +482,7 @@ export function createDraftPersistence(
         () => persistence.flush().catch(() => undefined),
         urgent ? 0 : (options.delayMs ?? 400),
       );
+      return at;
     },
     flush() {
       if (timer) clearTimeout(timer);

@@ -3,20 +3,26 @@ import { act, cleanup, renderHook, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { toast } from "../../../lib/notify";
 import "fake-indexeddb/auto";
-import { JOURNAL_FULL_MESSAGE, JournalWriteError } from "../adapters/edit-journal";
+import {
+  ImageNotKeptError,
+  JOURNAL_FULL_MESSAGE,
+  JournalWriteError,
+} from "../adapters/edit-journal";
 import { createDraftPersistence } from "../adapters/persistence";
 import { UnreadableDraftError } from "../adapters/restore-draft";
 import { createStore } from "zustand/vanilla";
+import { createLockRegistry } from "../../../test/fake-locks";
 import type { DraftData, Timeline } from "../../../lib/draft/document";
 import {
   type DraftPersistence,
   newDraftData,
+  READ_ONLY_MESSAGE,
   type StartupDraft,
   useDraftSession,
 } from "./use-draft-session";
 
 vi.mock("../../../lib/notify", () => ({
-  toast: Object.assign(vi.fn(), { error: vi.fn(), success: vi.fn() }),
+  toast: Object.assign(vi.fn(), { error: vi.fn(), success: vi.fn(), warning: vi.fn() }),
 }));
 
 afterEach(cleanup);
@@ -28,12 +34,14 @@ const useSession = (
     onStorageError: (message: string, problem?: { stillSaving: boolean }) => void;
     takeStartupDraft?: () => StartupDraft | null;
     sample?: { isFirst(): boolean; done(): void; draft(): StartupDraft };
+    locks?: LockManager | null;
   },
 ) =>
   useDraftSession(persistence, {
     ...options,
     createStore: (data: DraftData) => createStore<DraftData>()(() => data),
-    locks: null,
+    locks: options.locks ?? null,
+    tabStorage: null,
   });
 
 const oneStream = (prompt: string): Timeline => ({
@@ -49,18 +57,32 @@ const oneStream = (prompt: string): Timeline => ({
 });
 
 function memoryPersistence(initial: DraftData[] = [], failSaves = false) {
-  const drafts = new Map(initial.map((d) => [d.draftId, d]));
+  const drafts = new Map(initial.map((d) => [d.draftId, { ...d, savedAt: 0 }]));
   let last: string | null = initial[0]?.draftId ?? null;
   let pending: DraftData | null = null;
+  let version = 0;
   let onError: (error: Error) => void = () => undefined;
+  const claimed = new Set<string>();
+  const scheduled: string[] = [];
+  const watchers = new Map<string, () => void>();
   const persistence: DraftPersistence = {
     list: async () =>
-      [...drafts.values()].map((d) => ({ id: d.draftId, name: d.name, updatedAt: 0 })),
+      [...drafts.values()].map((d) => ({ id: d.draftId, name: d.name, updatedAt: d.savedAt })),
     load: async (id) => drafts.get(id) ?? null,
     remove: async (id) => void drafts.delete(id),
     lastOpenId: async () => last,
     setLastOpenId: async (id) => void (last = id),
-    schedule: (data) => void (pending = data),
+    claim: (id) => void claimed.add(id),
+    release: (id) => void claimed.delete(id),
+    schedule: (data) => {
+      scheduled.push(data.draftId);
+      if (!claimed.has(data.draftId)) {
+        onError(new Error("not claimed"));
+        return null;
+      }
+      pending = data;
+      return ++version;
+    },
     flush: async () => {
       if (!pending) return;
       if (failSaves) {
@@ -68,14 +90,19 @@ function memoryPersistence(initial: DraftData[] = [], failSaves = false) {
         onError(error);
         throw error;
       }
-      drafts.set(pending.draftId, pending);
+      drafts.set(pending.draftId, { ...pending, savedAt: version });
       pending = null;
     },
-    watch: () => () => undefined,
+    watch: (id, onChange) => {
+      watchers.set(id, onChange);
+      return () => watchers.delete(id);
+    },
     dispose: () => undefined,
     setErrorHandler: (handler) => void (onError = handler),
   };
-  return { persistence, drafts };
+  /** Another tab's edit of draft `id`, as a storage event tells it. */
+  const changedElsewhere = (id: string) => watchers.get(id)?.();
+  return { persistence, drafts, scheduled, changedElsewhere };
 }
 
 describe("useDraftSession", () => {
@@ -242,5 +269,120 @@ describe("useDraftSession", () => {
     await act(() => result.current.flush());
     const saved = [...drafts.values()][0] as DraftData & { missingImages?: string[] };
     expect(saved.missingImages).toBeUndefined();
+  });
+
+  it("opens a draft another tab edits read-only, never as a second editor", async () => {
+    const registry = createLockRegistry();
+    const a = newDraftData("A");
+    const b = newDraftData("B");
+    const first = memoryPersistence([a, b]);
+    // One lock manager per tab, as each tab has its navigator.locks.
+    const [firstTab, secondTab] = [registry.manager(), registry.manager()];
+    const editor = renderHook(() =>
+      useSession(first.persistence, { onStorageError: vi.fn(), locks: firstTab }),
+    );
+    await waitFor(() => expect(editor.result.current.lock).toBe("editing"));
+
+    const onStorageError = vi.fn();
+    const second = memoryPersistence([b, a]);
+    const other = renderHook(() =>
+      useSession(second.persistence, { onStorageError, locks: secondTab }),
+    );
+    await waitFor(() => expect(other.result.current.lock).toBe("editing"));
+    expect(other.result.current.store?.getState().name).toBe("B");
+    // The drafts browser opens A, which the first tab edits.
+    await act(() => other.result.current.switchTo(a.draftId));
+    await waitFor(() => expect(other.result.current.lock).toBe("elsewhere"));
+    expect(other.result.current.readOnly).toBe(true);
+    expect(editor.result.current.lock).toBe("editing");
+    act(() => other.result.current.store?.setState({ name: "Overwritten" }));
+    expect(other.result.current.store?.getState().name).toBe("A");
+    expect(toast.error).toHaveBeenCalledWith(READ_ONLY_MESSAGE, { id: "read-only" });
+    expect(second.scheduled).not.toContain(a.draftId);
+    expect(onStorageError).not.toHaveBeenCalled();
+
+    // Taking it over turns the first tab read-only.
+    act(() => other.result.current.takeOver());
+    await waitFor(() => expect(other.result.current.lock).toBe("editing"));
+    await waitFor(() => expect(editor.result.current.lock).toBe("elsewhere"));
+    editor.unmount();
+    other.unmount();
+  });
+
+  it("edits a draft it has just made at once, before its lock answers", async () => {
+    // Locks that never answer: a draft opened from storage would wait, read-only.
+    const stalled = { request: () => new Promise(() => undefined) } as unknown as LockManager;
+    const { persistence, scheduled } = memoryPersistence([newDraftData("Saved")]);
+    const { result } = renderHook(() =>
+      useSession(persistence, {
+        onStorageError: vi.fn(),
+        locks: stalled,
+        takeStartupDraft: () => ({ name: "Shared", timeline: oneStream("A shared scene") }),
+      }),
+    );
+    await waitFor(() => expect(result.current.store?.getState().name).toBe("Shared"));
+    expect(result.current.lock).toBe("editing");
+    expect(result.current.readOnly).toBe(false);
+    const store = result.current.store!;
+    act(() => store.setState({ name: "Renamed at once" }));
+    expect(store.getState().name).toBe("Renamed at once");
+    expect(scheduled.filter((id) => id === store.getState().draftId)).toHaveLength(2);
+  });
+
+  it("follows only strictly newer versions of the draft, in the store it shows", async () => {
+    const registry = createLockRegistry();
+    const a = newDraftData("A");
+    const [firstTab, secondTab] = [registry.manager(), registry.manager()];
+    const { persistence } = memoryPersistence([a]);
+    const editor = renderHook(() =>
+      useSession(persistence, { onStorageError: vi.fn(), locks: firstTab }),
+    );
+    await waitFor(() => expect(editor.result.current.lock).toBe("editing"));
+    const follower = memoryPersistence([a]);
+    const { result } = renderHook(() =>
+      useSession(follower.persistence, { onStorageError: vi.fn(), locks: secondTab }),
+    );
+    await waitFor(() => expect(result.current.lock).toBe("elsewhere"));
+    const shown = result.current.store;
+
+    follower.drafts.set(a.draftId, { ...a, name: "Newer", savedAt: 5 });
+    await act(async () => follower.changedElsewhere(a.draftId));
+    await waitFor(() => expect(result.current.store?.getState().name).toBe("Newer"));
+    // Put into the same store: the tab keeps its selection, zoom and scroll.
+    expect(result.current.store).toBe(shown);
+
+    // A late or repeated notice of the same or an older version changes nothing.
+    follower.drafts.set(a.draftId, { ...a, name: "Same version", savedAt: 5 });
+    await act(async () => follower.changedElsewhere(a.draftId));
+    follower.drafts.set(a.draftId, { ...a, name: "Older", savedAt: 3 });
+    await act(async () => follower.changedElsewhere(a.draftId));
+    expect(result.current.store?.getState().name).toBe("Newer");
+    follower.drafts.set(a.draftId, { ...a, name: "Newest", savedAt: 6 });
+    await act(async () => follower.changedElsewhere(a.draftId));
+    await waitFor(() => expect(result.current.store?.getState().name).toBe("Newest"));
+    expect(follower.scheduled).toEqual([]);
+    editor.unmount();
+  });
+
+  it("names an image too big to keep the instant it is set, and says what happens", async () => {
+    const { persistence } = memoryPersistence();
+    let fail: (error: Error) => void = () => undefined;
+    persistence.setErrorHandler = (handler) => void (fail = handler);
+    const onStorageError = vi.fn();
+    const { result } = renderHook(() => useSession(persistence, { onStorageError }));
+    await waitFor(() => expect(result.current.store).not.toBeNull());
+    const { draftId } = result.current.store!.getState();
+    const photo = new File(["bytes"], "harbour-at-dawn.png", { type: "image/png" });
+    act(() =>
+      result.current.store!.setState({ timeline: oneStream("a"), originals: { s1: photo } }),
+    );
+    act(() => fail(new ImageNotKeptError(draftId, "s1")));
+    expect(toast.warning).toHaveBeenCalledWith(
+      "“harbour-at-dawn.png” is too big to keep the instant it is set",
+      expect.objectContaining({
+        description: expect.stringContaining("a reload or a crash before then would lose it"),
+      }),
+    );
+    expect(onStorageError).not.toHaveBeenCalled();
   });
 });

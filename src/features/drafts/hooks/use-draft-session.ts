@@ -11,8 +11,10 @@ import {
   type Timeline,
 } from "../../../lib/draft/document";
 import { lockDraft, type LockState, withDraftLock } from "../adapters/draft-lock";
-import { JournalWriteError } from "../adapters/edit-journal";
+import { ImageNotKeptError, JournalWriteError } from "../adapters/edit-journal";
 import { UnreadableDraftError } from "../adapters/restore-draft";
+import { leaveTabMemory, type TabMemory, takeTabMemory } from "../adapters/tab-memory";
+import { supersedes } from "../model/draft-version";
 import { uniqueName } from "../model/unique-name";
 
 /** What the drafts feature keeps with a draft besides its document. */
@@ -24,6 +26,9 @@ export interface DraftMeta {
 }
 
 export type KeptDraft = DraftData & DraftMeta;
+
+/** A draft as loaded: with the time of the last edit it holds, its version. */
+export type LoadedDraft = KeptDraft & { savedAt: number };
 
 export interface DraftListing {
   id: string;
@@ -40,15 +45,23 @@ export interface DraftListing {
 /** What the session needs from storage; `createDraftPersistence` adapts the IndexedDB one. */
 export interface DraftPersistence {
   list(): Promise<DraftListing[]>;
-  load(id: string): Promise<KeptDraft | null>;
+  load(id: string): Promise<LoadedDraft | null>;
   remove(id: string): Promise<void>;
   lastOpenId(): Promise<string | null>;
   setLastOpenId(id: string): Promise<void>;
   /**
-   * Keeps the change at once, so a reload or a crash straight after it loses nothing, and
-   * saves it to IndexedDB soon, coalescing bursts of changes.
+   * This tab writes draft `id` from now on (it holds the draft's lock, or the draft is new).
+   * schedule() refuses a draft not claimed, so a tab that only shows a draft never writes it.
    */
-  schedule(data: KeptDraft): void;
+  claim(id: string): void;
+  /** This tab no longer writes draft `id`; what it scheduled before is still saved. */
+  release(id: string): void;
+  /**
+   * Keeps the change at once, so a reload or a crash straight after it loses nothing, and
+   * saves it to IndexedDB soon, coalescing bursts of changes. Returns the change's version;
+   * a draft not claimed is refused (reported through the error handler) and returns null.
+   */
+  schedule(data: KeptDraft): number | null;
   /** Saves what is scheduled now. */
   flush(): Promise<void>;
   /** Calls `onChange` when another tab changes draft `id`; returns how to stop. */
@@ -63,6 +76,8 @@ export interface DraftDocumentStore {
   getState(): DraftData;
   setState(partial: Partial<DraftData>): void;
   subscribe(listener: (state: DraftData, previous: DraftData) => void): () => void;
+  /** The editor's undo history, cleared when the draft changes under it from another tab. */
+  temporal?: { getState(): { clear(): void } };
 }
 
 export interface StartupDraft {
@@ -101,6 +116,10 @@ export function startsWithoutImage(timeline: Timeline, missing: readonly string[
   );
 }
 
+function keptOf(data: KeptDraft): KeptDraft {
+  return { ...documentOf(data), ...metaOf(data) };
+}
+
 function metaOf(data: KeptDraft): DraftMeta {
   const meta: DraftMeta = {};
   if (data.missingImages && data.missingImages.length > 0) meta.missingImages = data.missingImages;
@@ -126,6 +145,8 @@ export function useDraftSession<S extends DraftDocumentStore>(
     onStorageError: (message: string, problem?: { stillSaving: boolean }) => void;
     /** The tabs' lock manager; the browser's unless given (null: every tab edits). */
     locks?: LockManager | null;
+    /** This tab's sessionStorage, where a reload finds the draft it had open (null: none). */
+    tabStorage?: Storage | null;
     /** A first visit, with no draft at all, opens this sample instead of an empty draft. */
     sample?: { isFirst(): boolean; done(): void; draft(): StartupDraft | Promise<StartupDraft> };
   },
@@ -143,17 +164,52 @@ export function useDraftSession<S extends DraftDocumentStore>(
     handle: null,
   });
   const metaRef = useRef<DraftMeta>({});
+  // The version of the draft on screen: a followed copy replaces it only when newer.
+  const shownRef = useRef<number | null>(null);
+  // Set while a copy from another tab is put into the store, so it is neither saved nor put back.
+  const followingRef = useRef(false);
+  const storeRef = useRef<S | null>(null);
+  // What the page before this one (a reload) left in this tab, taken once.
+  const tabMemoryRef = useRef<TabMemory | null | undefined>(undefined);
+  // A draft this tab was editing when it reloaded: its lock is claimed back, not waited for.
+  const claimRef = useRef<string | null>(null);
+  // A draft this tab has just made (a new draft, an import, a share link): no other tab can
+  // hold it, so it is editable at once rather than read-only until its lock answers, when an
+  // edit made in that moment (an image dropped right after an import) would be put back.
+  const createdRef = useRef<string | null>(null);
   const optionsRef = useRef(options);
   useEffect(() => {
     optionsRef.current = options;
   });
   const locks = options.locks === undefined ? browserLocks() : (options.locks ?? undefined);
   const draftId = store?.getState().draftId ?? null;
+  useEffect(() => {
+    storeRef.current = store;
+  });
+  const tabStorage = options.tabStorage;
   const lock: LockState = lockOf.draftId === draftId ? lockOf.state : "pending";
 
   const report = useCallback((error: unknown) => {
     if (error instanceof UnreadableDraftError) {
       toast.error(error.message);
+      return;
+    }
+    if (error instanceof ImageNotKeptError) {
+      const state = storeRef.current?.getState();
+      if (state?.draftId !== error.draftId) return;
+      const original = state.originals[error.startId];
+      const stream = state.timeline.clips.findIndex((c) => c.start.id === error.startId) + 1;
+      const what =
+        original instanceof File
+          ? `“${original.name}”`
+          : stream > 0
+            ? `The image of stream ${stream}`
+            : "An image";
+      toast.warning(`${what} is too big to keep the instant it is set`, {
+        description:
+          "It is saved with the draft in a moment; a reload or a crash before then would lose it. A smaller image (a JPEG) is kept at once.",
+        duration: 10_000,
+      });
       return;
     }
     const message = error instanceof Error ? error.message : String(error);
@@ -175,7 +231,10 @@ export function useDraftSession<S extends DraftDocumentStore>(
   }, [persistence, report]);
 
   const save = useCallback(
-    (data: DraftData) => persistence.schedule({ ...data, ...metaRef.current }),
+    (data: DraftData) => {
+      const version = persistence.schedule({ ...data, ...metaRef.current });
+      if (version !== null) shownRef.current = version;
+    },
     [persistence],
   );
 
@@ -185,11 +244,23 @@ export function useDraftSession<S extends DraftDocumentStore>(
   }, []);
 
   const open = useCallback(
-    (data: KeptDraft, { save: saveNow = false }: { save?: boolean } = {}) => {
+    (
+      data: KeptDraft & { savedAt?: number },
+      { save: saveNow = false }: { save?: boolean } = {},
+    ) => {
       const next = optionsRef.current.createStore(documentOf(data));
       setMeta(metaOf(data));
+      storeRef.current = next;
       setStore(next);
-      if (saveNow) persistence.schedule(data);
+      shownRef.current = data.savedAt ?? null;
+      if (saveNow) {
+        // A new draft (or one put back) is no other tab's: this one writes it.
+        persistence.claim(data.draftId);
+        createdRef.current = data.draftId;
+        lockRef.current.state = "editing";
+        setLockOf({ draftId: data.draftId, state: "editing" });
+        shownRef.current = persistence.schedule(keptOf(data));
+      }
       persistence.setLastOpenId(data.draftId).catch(report);
       setDrafts((list) =>
         list.some((d) => d.id === data.draftId)
@@ -239,10 +310,19 @@ export function useDraftSession<S extends DraftDocumentStore>(
         if (startup.message) toast.success(startup.message);
         return;
       }
-      let data: KeptDraft | null = null;
+      let data: LoadedDraft | null = null;
       try {
-        const lastId = (await persistence.lastOpenId()) ?? list[0]?.id ?? null;
-        data = lastId ? await persistence.load(lastId) : null;
+        // A reload reopens the draft this tab had open, whatever another tab opened since.
+        if (tabMemoryRef.current === undefined) {
+          tabMemoryRef.current = takeTabMemory(tabStorage);
+        }
+        const mine = tabMemoryRef.current;
+        data = mine ? await persistence.load(mine.draftId) : null;
+        if (data && mine?.editing) claimRef.current = data.draftId;
+        if (!data) {
+          const lastId = (await persistence.lastOpenId()) ?? list[0]?.id ?? null;
+          data = lastId ? await persistence.load(lastId) : null;
+        }
       } catch (error) {
         report(error);
       }
@@ -270,7 +350,7 @@ export function useDraftSession<S extends DraftDocumentStore>(
     return () => {
       cancelled = true;
     };
-  }, [persistence, open, openAsNew, report]);
+  }, [persistence, open, openAsNew, report, tabStorage]);
 
   // A share link pasted into the address bar of an open studio changes only the hash.
   const draftsRef = useRef(drafts);
@@ -295,74 +375,117 @@ export function useDraftSession<S extends DraftDocumentStore>(
   }, [persistence, openAsNew, report]);
 
   // One tab edits the open draft; another shows it read-only, following its edits, until it
-  // takes it over or is handed it. Either way it reloads first, so it starts from the other
-  // tab's last edit, not from what it showed.
+  // takes it over or is handed it; then it first takes the other tab's last edit. A followed
+  // edit goes into the same store, so this tab keeps its selection, zoom and scroll, and it
+  // clears the undo history: an undo here must never take back the other tab's work.
   useEffect(() => {
     if (draftId === null) return;
     let cancelled = false;
     let stopWatching: (() => void) | null = null;
+    // The lock's latest word: a load that ends after the lock moved on must not act on it.
+    let latest: LockState = "pending";
     const update = (state: LockState) => {
       lockRef.current.state = state;
       setLockOf({ draftId, state });
     };
-    const reload = async () => {
+    const clearHistory = () => storeRef.current?.temporal?.getState().clear();
+    const follow = async () => {
       const data = await persistence.load(draftId).catch((error: unknown) => {
         report(error);
         return null;
       });
-      if (cancelled || !data) return;
-      const next = optionsRef.current.createStore(documentOf(data));
+      const target = storeRef.current;
+      if (cancelled || !data || !target || target.getState().draftId !== draftId) return;
+      if (!supersedes(data, shownRef.current)) return;
+      shownRef.current = data.savedAt;
+      followingRef.current = true;
+      try {
+        target.setState(documentOf(data));
+      } finally {
+        followingRef.current = false;
+      }
+      clearHistory();
       setMeta(metaOf(data));
-      setStore(next);
     };
     let readOnlyBefore = false;
     const held = lockRef.current;
-    held.state = "pending";
-    const handle = lockDraft(locks, draftId, (state) => {
-      if (cancelled) return;
-      if (state === "elsewhere") {
-        readOnlyBefore = true;
-        update("elsewhere");
-        // What this tab changed before it lost the draft is still its own to save.
-        persistence.flush().catch(report);
-        let reloading: Promise<void> | null = null;
-        let again = false;
+    held.state = createdRef.current === draftId ? "editing" : "pending";
+    createdRef.current = null;
+    const claim = claimRef.current === draftId;
+    claimRef.current = null;
+    const handle = lockDraft(
+      locks,
+      draftId,
+      (state) => {
+        if (cancelled) return;
+        latest = state;
+        if (state === "elsewhere") {
+          readOnlyBefore = true;
+          update("elsewhere");
+          // What this tab changed before it lost the draft is still its own to save.
+          persistence.flush().catch(report);
+          persistence.release(draftId);
+          clearHistory();
+          let following: Promise<void> | null = null;
+          let again = false;
+          stopWatching?.();
+          stopWatching = persistence.watch(draftId, () => {
+            if (following) {
+              again = true;
+              return;
+            }
+            const run = (): Promise<void> =>
+              follow().then(() => {
+                if (again && !cancelled) {
+                  again = false;
+                  return run();
+                }
+              });
+            following = run().finally(() => (following = null));
+          });
+          return;
+        }
         stopWatching?.();
-        stopWatching = persistence.watch(draftId, () => {
-          if (reloading) {
-            again = true;
-            return;
-          }
-          const run = (): Promise<void> =>
-            reload().then(() => {
-              if (again && !cancelled) {
-                again = false;
-                return run();
-              }
-            });
-          reloading = run().finally(() => (reloading = null));
-        });
-        return;
-      }
-      stopWatching?.();
-      stopWatching = null;
-      if (state === "editing" && readOnlyBefore) {
-        readOnlyBefore = false;
-        void reload().then(() => {
-          if (!cancelled) update("editing");
-        });
-        return;
-      }
-      update(state);
-    });
+        stopWatching = null;
+        if (state === "editing") persistence.claim(draftId);
+        if (state === "editing" && readOnlyBefore) {
+          readOnlyBefore = false;
+          void follow().then(() => {
+            if (!cancelled && latest === "editing") update("editing");
+          });
+          return;
+        }
+        update(state);
+      },
+      { claim },
+    );
     held.handle = handle;
     return () => {
       cancelled = true;
       stopWatching?.();
       handle.release();
+      persistence.release(draftId);
       if (held.handle === handle) held.handle = null;
     };
   }, [draftId, locks, persistence, report, setMeta]);
+
+  // A reload finds in this tab's sessionStorage the draft it had open, and whether it was the
+  // one editing it. Written only as the page goes, so nothing else reads a stale word.
+  useEffect(() => {
+    if (draftId === null) return;
+    const leave = () =>
+      leaveTabMemory({ draftId, editing: lockRef.current.state === "editing" }, tabStorage);
+    // Back from the back-forward cache: the page did not go after all.
+    const back = (event: PageTransitionEvent) => {
+      if (event.persisted) takeTabMemory(tabStorage);
+    };
+    window.addEventListener("pagehide", leave);
+    window.addEventListener("pageshow", back);
+    return () => {
+      window.removeEventListener("pagehide", leave);
+      window.removeEventListener("pageshow", back);
+    };
+  }, [draftId, tabStorage]);
 
   // Every change to the draft (not to the selection or zoom) is kept at once and saved soon;
   // in a tab that does not hold the draft it is put back, with a word why.
@@ -373,6 +496,7 @@ export function useDraftSession<S extends DraftDocumentStore>(
     const unsubscribe = store.subscribe((state, previous) => {
       if (
         puttingBack ||
+        followingRef.current ||
         (state.timeline === previous.timeline &&
           state.name === previous.name &&
           state.originals === previous.originals)
@@ -501,8 +625,13 @@ export function useDraftSession<S extends DraftDocumentStore>(
         const done = await withDraftLock(locks, id, async () => {
           const data = await persistence.load(id);
           if (!data) return;
-          persistence.schedule({ ...data, name: wanted });
-          await persistence.flush();
+          persistence.claim(id);
+          try {
+            persistence.schedule({ ...keptOf(data), name: wanted });
+            await persistence.flush();
+          } finally {
+            persistence.release(id);
+          }
         }).catch((error: unknown) => {
           report(error);
           return "failed" as const;
@@ -572,8 +701,10 @@ export function useDraftSession<S extends DraftDocumentStore>(
           open(removed, { save: true });
           return;
         }
-        persistence.schedule(removed);
+        persistence.claim(removed.draftId);
+        persistence.schedule(keptOf(removed));
         await persistence.flush().catch(report);
+        persistence.release(removed.draftId);
         await refresh();
       },
       /** Takes the open draft over from the tab that holds it. */
