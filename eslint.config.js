@@ -116,23 +116,29 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    // The UI kit in src/components is the one place for these; timeline is not listed yet
-    // because its Submit keeps a look of its own (a waiting state the kit lacks).
-    files: [
-      "src/app/**/*.tsx",
-      ...features.filter((f) => f !== "timeline").map((f) => `src/features/${f}/**/*.tsx`),
-    ],
+    // The UI kit in src/components is the one place for these raw elements: every feature's
+    // buttons, keys, dialogs and alerts look and behave alike because they come from it.
+    files: ["src/app/**/*.tsx", "src/features/**/*.tsx"],
+    ignores: ["**/*.test.tsx"],
     rules: {
       "no-restricted-syntax": [
         "error",
+        {
+          selector: "JSXOpeningElement[name.name='button']",
+          message:
+            "Use the kit (src/components): Button, IconButton, MenuItem or SeekMarker, not <button>.",
+        },
+        {
+          selector: "JSXOpeningElement[name.name='kbd']",
+          message: "Use <Kbd> from src/components/kbd.",
+        },
         {
           selector: "JSXOpeningElement[name.name='dialog']",
           message: "Use <Dialog> from src/components/dialog: it handles focus and Escape.",
         },
         {
-          selector:
-            "JSXOpeningElement[name.name='button'] > JSXAttribute[name.name='className'] > Literal[value=/\\bbg-(accent|red)-600\\b/]",
-          message: "Use <Button variant=…> from src/components/button for an action button.",
+          selector: "JSXAttribute[name.name='role'][value.value='alert']",
+          message: "Use <Alert> from src/components/alert (layout inline, floating or overlay).",
         },
       ],
     },

@@ -1,7 +1,7 @@
 // After the run: "Download all" as one ZIP, Compare playing a job's takes in sync, the
 // recordings and jobs lists with thumbnails and links, and all of it on a 390 px phone.
 import { unzipSync } from "fflate";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
 import { fixture, importScript, openStudio, submitAndOpenJob } from "./studio-helpers";
@@ -215,4 +215,57 @@ test("Recordings show each take's thumbnail, date, length and job, and pick take
     .first()
     .click();
   await expect(page).toHaveURL(new RegExp(`/jobs/${jobId}$`));
+});
+
+test("Compare plays three takes side by side, in sync, under one scrubber", async ({
+  page,
+}, testInfo) => {
+  test.setTimeout(150_000);
+  // Three 6 s takes of one scene, as a creator would try variants: long enough to still be
+  // playing when looked at on a busy machine.
+  const file = testInfo.outputPath("three-takes.json");
+  writeFileSync(
+    file,
+    JSON.stringify(
+      [1, 2, 3].flatMap((take) => [
+        { timestamp_ms: (take - 1) * 6000, start: { prompt: `A lighthouse in fog, take ${take}` } },
+        { timestamp_ms: take * 6000, end: {} },
+      ]),
+    ),
+  );
+  await openStudio(page);
+  await importScript(page, file);
+  await submitAndOpenJob(page);
+  await expect(
+    page.getByRole("region", { name: "Stream 3" }).getByLabel("Stream 3 video"),
+  ).toBeVisible({ timeout: 90_000 });
+
+  await page.getByRole("link", { name: "Compare" }).click();
+  const compare = page.getByRole("region", { name: "Compare" });
+  const takes = [1, 2, 3].map((n) =>
+    compare.getByRole("region", { name: `Stream ${n}` }).getByLabel(`Stream ${n} video`),
+  );
+  for (const take of takes) await expect(take).toBeVisible();
+  // One scrubber and one Play for all three.
+  await expect(compare.getByRole("slider", { name: "Seek" })).toHaveCount(1);
+  await expect(compare.getByRole("button", { name: "Play" })).toHaveCount(1);
+
+  await compare.getByRole("button", { name: "Play" }).click();
+  await expect(compare.getByRole("button", { name: "Pause" })).toBeVisible();
+  const times = () =>
+    Promise.all(takes.map((take) => take.evaluate((video: HTMLVideoElement) => video.currentTime)));
+  await expect.poll(async () => Math.min(...(await times()))).toBeGreaterThan(1);
+  const now = await times();
+  expect(Math.max(...now) - Math.min(...now)).toBeLessThan(0.25);
+  // Each of the three plays on: the shared clock may hold one back a frame to keep them together,
+  // so each is seen moving rather than caught unpaused at one instant.
+  for (const [i, take] of takes.entries()) {
+    await expect
+      .poll(() => take.evaluate((video: HTMLVideoElement) => video.currentTime))
+      .toBeGreaterThan((now[i] as number) + 0.5);
+  }
+  await compare.getByRole("button", { name: "Pause" }).click();
+  for (const take of takes) {
+    await expect.poll(() => take.evaluate((video: HTMLVideoElement) => video.paused)).toBe(true);
+  }
 });

@@ -6,25 +6,40 @@ import { type ButtonSize, type ButtonVariant, buttonClassName } from "./button-c
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: ButtonVariant;
   size?: ButtonSize;
+  /**
+   * Its action is under way (a submission): the button keeps focus and its place in the tab
+   * order, says it is unavailable (aria-disabled) and ignores clicks until it is done.
+   */
+  pending?: boolean;
   ref?: Ref<HTMLButtonElement>;
 }
 
 export function Button({
   variant = "secondary",
   size = "md",
+  pending = false,
   className,
   type = "button",
+  onClick,
+  "aria-disabled": ariaDisabled,
   ...props
 }: ButtonProps) {
+  const classes = [
+    buttonClassName(variant, size),
+    // Important: the kit's aria-disabled look would otherwise win, and waiting is not refusing.
+    pending ? "cursor-wait! opacity-70!" : "",
+    className ?? "",
+  ]
+    .filter(Boolean)
+    .join(" ");
   return (
     <button
       type={type}
-      className={
-        className
-          ? `${buttonClassName(variant, size)} ${className}`
-          : buttonClassName(variant, size)
-      }
+      className={classes}
       {...props}
+      aria-disabled={pending || ariaDisabled || undefined}
+      aria-busy={pending || undefined}
+      onClick={pending ? undefined : onClick}
     />
   );
 }

@@ -2,6 +2,7 @@
 // through the address bar so a view can be bookmarked and Back works.
 import { Link, useSearchParams } from "wouter";
 import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
 import { DataTable } from "../../../components/data-table";
 import { Pager } from "../../../components/pager";
 import { type JobSummary } from "../../../contract/jobs";
@@ -112,13 +113,9 @@ export function JobsDashboard({ client }: { client: SimulateClient }) {
         <Alert tone="error">
           <p className="font-semibold">The jobs could not be loaded.</p>
           <p className="mt-1">{jobs.error.message}</p>
-          <button
-            type="button"
-            className="mt-2 font-medium underline"
-            onClick={() => void jobs.refetch()}
-          >
+          <Button variant="link" className="mt-2" onClick={() => void jobs.refetch()}>
             Try again
-          </button>
+          </Button>
         </Alert>
       ) : list && list.jobs.length === 0 ? (
         <div className="rounded-xl border border-dashed border-zinc-300 p-10 text-center text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link } from "wouter";
 import type { StreamMarker } from "../../../contract/events";
 import { formatSeconds } from "../../../contract/format";
+import { SeekMarker } from "../../../components/seek-marker";
 import type { Recording } from "../../../contract/jobs";
 import type { RecordingFileReader } from "../../../api/simulate-client";
 import { Button } from "../../../components/button";
@@ -284,28 +285,16 @@ function MarkerLane({
               const seen = markerSeen(marker, lengthMs, fps);
               const interaction = marker.kind === "interact";
               return (
-                <button
+                <SeekMarker
                   key={`${marker.kind}:${marker.atMs}:${index}`}
-                  type="button"
+                  kind={marker.kind}
+                  seen={seen}
                   aria-label={`${title}: ${markerLabel(marker, seen)}`}
                   title={`${interaction ? "Interaction" : "Start"} at ${formatSeconds(marker.atMs)}: ${marker.prompt}`}
                   onClick={() => onSeek(marker.showMs)}
-                  className="absolute top-0 flex size-6 -translate-x-1/2 items-center justify-center rounded-md hover:bg-zinc-100 dark:hover:bg-zinc-800"
+                  className="absolute top-0 -translate-x-1/2"
                   style={{ left: `${percentAt(marker.atMs, total)}%` }}
-                >
-                  <span
-                    aria-hidden
-                    className={[
-                      "block size-2.5",
-                      interaction ? "rotate-45 rounded-[2px]" : "rounded-full",
-                      !seen
-                        ? "border border-dashed border-zinc-400"
-                        : interaction
-                          ? "bg-accent-500"
-                          : "bg-zinc-400 dark:bg-zinc-500",
-                    ].join(" ")}
-                  />
-                </button>
+                />
               );
             })
           : null}

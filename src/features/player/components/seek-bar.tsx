@@ -5,6 +5,7 @@
 import { type KeyboardEvent, type PointerEvent, useState } from "react";
 import type { StreamMarker } from "../../../contract/events";
 import { formatSeconds } from "../../../contract/format";
+import { SeekMarker } from "../../../components/seek-marker";
 import {
   markerLabel,
   markerSeen,
@@ -160,8 +161,10 @@ function MarkerButton({
       onMouseEnter={onOpen}
       onMouseLeave={onClose}
     >
-      <button
-        type="button"
+      <SeekMarker
+        kind={marker.kind}
+        seen={seen}
+        showing={showing}
         aria-label={markerLabel(marker, seen)}
         onClick={() => onSeek(marker.showMs)}
         onFocus={onOpen}
@@ -172,25 +175,7 @@ function MarkerButton({
             onClose();
           }
         }}
-        className="flex size-6 items-center justify-center rounded-md hover:bg-zinc-100 dark:hover:bg-zinc-800"
-      >
-        <span
-          aria-hidden
-          className={[
-            "block transition-transform",
-            interaction ? "size-2.5 rotate-45 rounded-[2px]" : "size-2.5 rounded-full",
-            !seen
-              ? "border border-dashed border-zinc-400 dark:border-zinc-500"
-              : interaction
-                ? showing
-                  ? "bg-accent-600 ring-2 ring-accent-400/50 dark:bg-accent-400"
-                  : "bg-accent-500"
-                : showing
-                  ? "bg-zinc-700 ring-2 ring-zinc-400/50 dark:bg-zinc-200"
-                  : "bg-zinc-400 dark:bg-zinc-500",
-          ].join(" ")}
-        />
-      </button>
+      />
       {open ? (
         <div
           role="tooltip"

@@ -3,6 +3,8 @@
 import { useEffect, useRef, useState } from "react";
 import { formatCount, formatSeconds } from "../../../contract/format";
 import type { Recording } from "../../../contract/jobs";
+import { Alert } from "../../../components/alert";
+import { Button } from "../../../components/button";
 import { useFreshRecording } from "../hooks/use-fresh-recording";
 import { isExpiredUrlError, useStreamEvents } from "../hooks/use-stream-events";
 import { useVideoClock } from "../hooks/use-video-clock";
@@ -181,22 +183,10 @@ function Player({ recording, title, downloadName, refresh, readFile }: StreamPla
             }}
           />
           {videoFailed ? (
-            <div
-              role="alert"
-              className="absolute inset-0 flex flex-col items-center justify-center gap-3 bg-zinc-950/85 p-6 text-center text-sm text-zinc-100"
-            >
-              <p className="max-w-sm">
-                The video could not be loaded. Its link may have expired, or the server cannot reach
-                the file right now.
-              </p>
-              <button
-                type="button"
-                onClick={fresh.retry}
-                className="rounded-lg bg-white px-3 py-1.5 text-sm font-medium text-zinc-900 shadow-xs hover:bg-zinc-100"
-              >
-                Retry
-              </button>
-            </div>
+            <Alert layout="overlay" action={<Button onClick={fresh.retry}>Retry</Button>}>
+              The video could not be loaded. Its link may have expired, or the server cannot reach
+              the file right now.
+            </Alert>
           ) : null}
         </div>
       )}

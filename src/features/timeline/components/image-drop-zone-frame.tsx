@@ -47,7 +47,9 @@ export function ImageDropZoneFrame({
           onPaste,
           // Without an image the zone is a button that opens the picker; with one, a group.
           role: image ? "group" : "button",
-          "aria-label": image ? "Start image" : "Add an image",
+          // The button is named by its words (axe's label-content-name-mismatch: a name that
+          // differs from what is shown cannot be said to voice control); how to add is the hint's.
+          "aria-label": image ? "Start image" : undefined,
           "aria-describedby": `image-hint-${startId}`,
           "aria-busy": busy,
         })}
@@ -70,7 +72,10 @@ export function ImageDropZoneFrame({
               alt="Start frame"
               className={[
                 "shrink-0 rounded-md bg-zinc-100 object-cover shadow-sm dark:bg-zinc-800",
-                portrait ? "h-28 w-[61px]" : "h-16 w-[116px]",
+                // Small enough that the zone fits the inspector's narrower column at 1024 px.
+                // A portrait frame no taller than the two buttons beside it, so the zone keeps the
+                // landscape zone's height and pushes nothing below it out of sight.
+                portrait ? "h-[58px] w-8" : "h-12 w-[87px]",
               ].join(" ")}
             />
             <div className="flex flex-col items-start gap-1.5">
@@ -83,20 +88,22 @@ export function ImageDropZoneFrame({
             </div>
           </>
         ) : (
-          <div className="flex-1 text-center text-zinc-600 dark:text-zinc-400">
-            {busy
-              ? "Preparing the image…"
-              : dragActive
-                ? "Drop the image here"
-                : "Drop, paste or click to add an image"}
+          <div className="flex-1 text-center font-medium text-zinc-700 dark:text-zinc-300">
+            {busy ? "Preparing the image…" : "Add an image"}
           </div>
         )}
       </div>
       {error ? (
-        <Alert className="mt-1.5">{error}</Alert>
+        <Alert layout="compact" className="mt-1.5">
+          {error}
+        </Alert>
       ) : (
         <p id={`image-hint-${startId}`} className="mt-1 text-xs text-zinc-500">
-          JPEG, PNG or WebP up to 25 MB, cropped to {frame}.
+          {image
+            ? `JPEG, PNG or WebP up to 25 MB, cropped to ${frame}.`
+            : dragActive
+              ? "Drop the image here."
+              : `Drop, paste or click: JPEG, PNG or WebP up to 25 MB, cropped to ${frame}.`}
         </p>
       )}
     </div>

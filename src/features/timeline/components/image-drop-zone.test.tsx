@@ -2,22 +2,10 @@
 import { fireEvent, cleanup, render, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { Timeline } from "../model/timeline";
+import { ONE_STREAM as timeline } from "../testing/timelines";
 import { createDraftStore } from "../store/draft-store";
 import { DraftStoreContext, useDraftStore } from "../store/use-draft-store";
 import { ImageDropZone, type PrepareImage } from "./image-drop-zone";
-
-const timeline: Timeline = {
-  portrait: false,
-  clips: [
-    {
-      id: "c1",
-      start: { id: "s1", timestampMs: 0, prompt: "a city" },
-      interactions: [],
-      end: { id: "e1", timestampMs: 5000 },
-    },
-  ],
-};
 
 function Zone({ prepare }: { prepare?: PrepareImage }) {
   const image = useDraftStore((s) => s.timeline.clips[0]?.start.image);

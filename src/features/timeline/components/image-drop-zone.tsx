@@ -3,7 +3,7 @@
 // Loaded on demand (lazy-image-drop-zone.tsx): react-dropzone stays off the first load.
 import { useEffect, useState } from "react";
 import { useDropzone } from "react-dropzone";
-import { prepareImage } from "../adapters/images";
+import { prepareImage, shortFileName } from "../adapters/images";
 import { useDraftActions, useDraftStore } from "../store/use-draft-store";
 import { ImageDropZoneFrame } from "./image-drop-zone-frame";
 
@@ -46,7 +46,7 @@ export function ImageDropZone({
         setError(result.message);
       }
     } catch {
-      setError(`${file.name} could not be read as an image.`);
+      setError(`${shortFileName(file.name)} could not be read as an image.`);
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 // Keeps a crash in the editor from taking the page, and the draft, with it: the draft is saved
 // at once and the editor can be reopened on it.
 import { Component, type ErrorInfo, type ReactNode } from "react";
+import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 
 export class StudioErrorBoundary extends Component<
@@ -21,21 +22,19 @@ export class StudioErrorBoundary extends Component<
   override render() {
     if (!this.state.error) return this.props.children;
     return (
-      <div
-        role="alert"
-        className="rounded-xl border border-red-200 bg-red-50 p-6 text-sm dark:border-red-500/30 dark:bg-red-500/10"
+      <Alert
+        action={
+          <Button variant="danger" onClick={() => this.setState({ error: null })}>
+            Reopen the editor
+          </Button>
+        }
       >
-        <h2 className="text-base font-semibold text-red-800 dark:text-red-200">
-          The editor hit an error
-        </h2>
-        <p className="mt-1 text-red-700 dark:text-red-300">
+        <h2 className="text-base font-semibold">The editor hit an error</h2>
+        <p className="mt-1">
           Your draft is saved. Reopen the editor to carry on where you were. (
           {this.state.error.message})
         </p>
-        <Button variant="danger" className="mt-4" onClick={() => this.setState({ error: null })}>
-          Reopen the editor
-        </Button>
-      </div>
+      </Alert>
     );
   }
 }

@@ -1,15 +1,18 @@
-// The editor's main toolbar: the registry's commands (adding entries, undo and redo, stream
-// operations), orientation and the view.
-import { type ReactNode, useState } from "react";
+// The editor's main toolbar: the registry's toolbar groups (adding entries, undo and redo, stream
+// operations; a command with an icon shows as one), orientation, the view and the shortcuts.
+import { Fragment, type ReactNode, useState } from "react";
 import { Button } from "../../../components/button";
 import { IconButton } from "../../../components/icon-button";
 import { StrokeIcon } from "../../../components/stroke-icon";
 import { formatBinding } from "../commands/keys";
-import type { CommandId } from "../commands/registry";
+import { type CommandId, TOOLBAR_GROUPS } from "../commands/registry";
 import { useCommand } from "../commands/use-commands";
 import { useDraftStore } from "../store/use-draft-store";
 
 export type StudioView = "timeline" | "list";
+
+/** The toolbar's main action; the other labelled commands are quieter. */
+const PRIMARY: CommandId = "add-stream";
 
 const ICONS: Partial<Record<CommandId, ReactNode>> = {
   undo: <path d="M9 14 4 9l5-5M4 9h10.5a5.5 5.5 0 0 1 0 11H11" />,
@@ -27,13 +30,11 @@ export function StudioToolbar({
   view,
   onViewChange,
   onOrientationChange,
-  onShowShortcuts,
 }: {
   view: StudioView;
   onViewChange: (view: StudioView) => void;
   /** Resolves once the images are re-cropped and the change is made. */
   onOrientationChange: (portrait: boolean) => Promise<void>;
-  onShowShortcuts: () => void;
 }) {
   const current = useDraftStore((s) => s.timeline.portrait);
   // Re-cropping takes a moment: the radio shows the choice at once.
@@ -46,16 +47,18 @@ export function StudioToolbar({
       aria-label="Editor"
       className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1 rounded-xl border border-zinc-200 bg-white p-1.5 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
     >
-      <CommandButton id="add-stream" primary />
-      <CommandButton id="add-interaction" />
-      <CommandButton id="add-end" />
-      <Divider />
-      <CommandIcon id="undo" />
-      <CommandIcon id="redo" />
-      <Divider />
-      <CommandIcon id="duplicate-stream" />
-      <CommandIcon id="split" />
-      <Divider />
+      {TOOLBAR_GROUPS.map((group) => (
+        <Fragment key={group.join()}>
+          {group.map((id) =>
+            ICONS[id] ? (
+              <CommandIcon key={id} id={id} />
+            ) : (
+              <CommandButton key={id} id={id} primary={id === PRIMARY} />
+            ),
+          )}
+          <Divider />
+        </Fragment>
+      ))}
       <fieldset className="flex items-center gap-1 rounded-lg bg-zinc-100 p-0.5 dark:bg-zinc-800">
         <legend className="sr-only">Orientation</legend>
         {(["Landscape", "Portrait"] as const).map((label) => {
@@ -118,12 +121,7 @@ export function StudioToolbar({
             </label>
           ))}
         </fieldset>
-        <Button variant="ghost" title="Keyboard shortcuts (?)" onClick={onShowShortcuts}>
-          <span aria-hidden className="font-semibold">
-            ?
-          </span>
-          <span className="sr-only">Keyboard shortcuts</span>
-        </Button>
+        <ShortcutsButton />
       </div>
     </div>
   );
@@ -139,6 +137,24 @@ function CommandButton({ id, primary = false }: { id: CommandId; primary?: boole
   return (
     <Button variant={primary ? "primary" : "ghost"} title={title} disabled={!enabled} onClick={run}>
       <Plus /> {command.label}
+    </Button>
+  );
+}
+
+/** The "?" that opens the shortcuts sheet: the same command as the ? key. */
+function ShortcutsButton() {
+  const { command, run } = useCommand("show-shortcuts");
+  const key = command.keys?.[0];
+  return (
+    <Button
+      variant="ghost"
+      title={key ? `${command.label} (${formatBinding(key)})` : command.label}
+      onClick={run}
+    >
+      <span aria-hidden className="font-semibold">
+        ?
+      </span>
+      <span className="sr-only">{command.label}</span>
     </Button>
   );
 }

@@ -3,6 +3,7 @@
 // problem linked to the entry the server named. The draft itself is never touched.
 import { useId, useRef, useState } from "react";
 import { formatCount } from "../../../contract/format";
+import { Alert } from "../../../components/alert";
 import { Button } from "../../../components/button";
 import { useRevealEntry } from "../hooks/use-reveal-entry";
 import { useStudioSubmit } from "../hooks/use-studio-submit";
@@ -64,16 +65,16 @@ export function SubmitControls() {
   return (
     <div className="relative flex flex-col items-end gap-2">
       <div className="flex items-center gap-2">
-        <button
-          type="button"
+        <Button
+          variant="primary"
+          size="lg"
           disabled={reason !== null && !pending}
-          aria-disabled={pending || undefined}
+          pending={pending}
           aria-describedby={reasonId}
           onClick={submitOne}
-          className="rounded-lg bg-accent-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-accent-700 aria-disabled:cursor-wait aria-disabled:opacity-70 disabled:cursor-not-allowed disabled:bg-zinc-300 disabled:text-zinc-600 dark:disabled:bg-zinc-700 dark:disabled:text-zinc-400"
         >
           {pending ? "Submitting…" : "Submit"}
-        </button>
+        </Button>
         <Button
           disabled={!submitter || submitter.unavailable !== null || pending}
           onClick={() => setBatchOpen(true)}
@@ -109,19 +110,13 @@ export function SubmitControls() {
 function SubmitFailure({ failure, onDismiss }: { failure: Failure; onDismiss: () => void }) {
   const reveal = useRevealEntry();
   return (
-    <div
-      role="alert"
-      className="absolute top-full right-0 z-30 mt-1 w-[min(28rem,calc(100vw-2rem))] rounded-lg border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900 shadow-lg dark:border-red-500/40 dark:bg-zinc-900 dark:text-red-200"
+    <Alert
+      layout="floating"
+      title="Not submitted."
+      onDismiss={onDismiss}
+      className="absolute top-full right-0 z-30 mt-1 w-[min(28rem,calc(100vw-2rem))]"
     >
-      <div className="flex items-start justify-between gap-3">
-        <p>
-          <strong className="font-semibold">Not submitted.</strong> {failure.message} Your draft is
-          unchanged.
-        </p>
-        <button type="button" className="text-xs font-medium underline" onClick={onDismiss}>
-          Dismiss
-        </button>
-      </div>
+      {failure.message} Your draft is unchanged.
       {failure.issues.length > 0 ? (
         <ul className="mt-2 list-disc space-y-0.5 pl-5">
           {failure.issues.slice(0, 20).map((issue, index) => (
@@ -144,6 +139,6 @@ function SubmitFailure({ failure, onDismiss }: { failure: Failure; onDismiss: ()
           ))}
         </ul>
       ) : null}
-    </div>
+    </Alert>
   );
 }
