@@ -162,7 +162,17 @@ describe("expiry", () => {
     expect(login.body.expires_in).toBe(2);
     const jobId = (await client.call("POST", "/simulation-jobs", { script: shortScript() })).body
       .job_id;
-    const job = await client.waitFor(jobId, (s) => s === "completed");
+    // Rendering can outlast the 2 s token on a busy machine, so the wait logs in again
+    // whenever the token lapses; the token and the link under test are both issued after it.
+    for (const deadline = Date.now() + 50_000; ;) {
+      const polled = await client.call("GET", `/simulation-jobs/${jobId}`);
+      if (polled.status === 401) await client.login();
+      else if (polled.body.status === "completed") break;
+      if (Date.now() > deadline) throw new Error(`job ${jobId} did not complete`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await client.login();
+    const job = (await client.call("GET", `/simulation-jobs/${jobId}`)).body;
     const url = job.streams[0].video_url as string;
 
     await new Promise((resolve) => setTimeout(resolve, 2100));
