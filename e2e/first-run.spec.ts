@@ -47,6 +47,7 @@ test("templates open as new drafts from the drafts browser", async ({ page }) =>
   for (const [name, draft] of <[string, string][]>[
     ["Weather change", "Weather change"],
     ["Weather change", "Weather change (2)"],
+    ["Product turn", "Product turn"],
     ["Two-shot scene", "Two-shot scene"],
   ]) {
     await page.getByRole("button", { name: "All drafts…" }).click();
@@ -74,4 +75,12 @@ test("the prompt field offers the prompts the draft already uses", async ({ page
   // One undo step takes it back.
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(prompt).toHaveValue("");
+
+  // The history is the draft's own: a new draft offers none of this one's prompts.
+  await page.getByRole("button", { name: "New draft" }).click();
+  await page.getByRole("button", { name: "Add stream" }).click();
+  await expect(prompt).toHaveValue("");
+  await expect(page.getByRole("combobox", { name: "Reuse a prompt from this draft" })).toHaveCount(
+    0,
+  );
 });

@@ -54,7 +54,7 @@ test("an interaction at its stream's end in a file is a problem pinned on it", a
   const message =
     "the interaction at 6.00 s comes when its stream ends at 6.00 s; it would never be seen: move it to 5.96 s or earlier";
   const submit = page.getByRole("button", { name: "Submit", exact: true });
-  // Pinned on the entry: in its tooltip (its description is dnd-kit's drag instructions).
+  // Pinned on the entry: in its tooltip (its description is the drag instructions).
   await expect(entry(page, "interaction at 6.00 s")).toHaveAttribute(
     "title",
     `A storm rolls in\n${message}`,

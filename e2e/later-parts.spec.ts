@@ -1,7 +1,7 @@
 // The studio's parts kept off its first load (studio-chunks.ts) work on the first use even while
 // their chunk is still on its way: each opens once it has arrived.
 import { expect, type Page, test } from "./test";
-import { entry, fixture } from "./studio-helpers";
+import { dragBy, dragReady, entry, fixture, scriptTimes } from "./studio-helpers";
 
 /** Holds back the chunk whose file name starts so until the returned release is called. */
 async function holdChunk(page: Page, name: string) {
@@ -80,4 +80,57 @@ test("a page says so when TanStack Query's core cannot be fetched", async ({ pag
     .getByRole("link", { name: "Studio" })
     .click();
   await expect(page.getByRole("region", { name: "Timeline" })).toBeVisible();
+});
+
+test("a press made before dragging arrived moves nothing, and dragging works once it has", async ({
+  page,
+}) => {
+  const chunk = await holdChunk(page, "timeline-drag-layer");
+  await page.goto("/");
+  await page.getByLabel("Import script").setInputFiles(fixture("two-streams.json"));
+  const marker = entry(page, "interaction at 3.00 s");
+  await expect(marker).toBeVisible();
+  await expect.poll(chunk.asked).toBe(true);
+  const timeline = page.getByRole("region", { name: "Timeline" });
+  await expect(timeline).not.toHaveAttribute("data-drag-ready");
+
+  // Pressed before it arrived, moved across its arrival, let go after: nothing moves (no ghost
+  // shows, no time changes), as if the press had been a click.
+  const box = (await marker.boundingBox())!;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + 60, y, { steps: 6 });
+  chunk.release();
+  await dragReady(page);
+  await page.mouse.move(x + 160, y, { steps: 6 });
+  await page.mouse.up();
+  await expect(page.getByText(/^interaction at /)).toHaveCount(0);
+  expect(await scriptTimes(page)).toEqual([0, 3000, 9000, 9000, 12000]);
+
+  await dragBy(page, marker, 160);
+  await expect(entry(page, "interaction at 5.00 s")).toBeVisible();
+  await expect.poll(() => scriptTimes(page)).toEqual([0, 5000, 9000, 9000, 12000]);
+});
+
+test("when dragging cannot be fetched, the timeline says so and keys still edit", async ({
+  page,
+}) => {
+  await page.route("**/assets/timeline-drag-layer-*.js", (route) => route.abort());
+  await page.goto("/");
+  await page.getByLabel("Import script").setInputFiles(fixture("two-streams.json"));
+  await expect(
+    page
+      .getByRole("alert")
+      .filter({ hasText: "Dragging could not be loaded: reload the page to drag entries." }),
+  ).toBeVisible();
+  await expect(page.getByRole("region", { name: "Timeline" })).not.toHaveAttribute(
+    "data-drag-ready",
+  );
+
+  await entry(page, "interaction at 3.00 s").focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(entry(page, "interaction at 3.10 s")).toBeFocused();
+  await expect.poll(() => scriptTimes(page)).toEqual([0, 3100, 9000, 9000, 12000]);
 });

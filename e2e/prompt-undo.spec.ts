@@ -49,3 +49,40 @@ test("Ctrl+Z in the list view's prompt undoes the same burst", async ({ page }) 
   await page.keyboard.press("Control+Shift+z");
   await expect(prompt).toHaveValue("A quiet harbour at dawn");
 });
+
+/**
+ * The browser's own Undo or Redo on the focused field, run as its Edit or context menu runs
+ * it: an editing command, which reaches the page as a beforeinput of type historyUndo or
+ * historyRedo. (document.execCommand does not fire beforeinput, so it cannot stand in.) The
+ * key it rides on, F24, is no shortcut of the studio's.
+ */
+async function browserHistory(page: Page, command: "undo" | "redo") {
+  const cdp = await page.context().newCDPSession(page);
+  const key = { key: "F24", code: "F24", windowsVirtualKeyCode: 135 };
+  await cdp.send("Input.dispatchKeyEvent", { type: "rawKeyDown", ...key, commands: [command] });
+  await cdp.send("Input.dispatchKeyEvent", { type: "keyUp", ...key });
+  await cdp.detach();
+}
+
+test("the browser's own Undo (Edit or context menu) runs the studio's history", async ({
+  page,
+}) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Add stream" }).click();
+  const prompt = page.getByRole("textbox", { name: "Prompt" });
+  await typeTwoBursts(page, prompt);
+  const redo = page.getByRole("button", { name: "Redo" });
+  await expect(redo).toBeDisabled();
+
+  await browserHistory(page, "undo");
+  await expect(prompt).toHaveValue("A quiet harbour");
+  // The studio's history moved back, rather than recording the browser's undo as a new edit.
+  // (The browser's own Redo stays greyed out: its own stack never moved. Ctrl+Shift+Z and the
+  // toolbar's Redo bring the burst back.)
+  await expect(redo).toBeEnabled();
+  await redo.click();
+  await expect(prompt).toHaveValue("A quiet harbour at dawn");
+  // The toolbar's Undo takes back the same burst the browser's Undo did.
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(prompt).toHaveValue("A quiet harbour");
+});

@@ -19,6 +19,8 @@ test("a clip shows its name, its length and its interactions' prompts", async ({
 
   // A name and a colour of the creator's own, kept out of the script.
   await entry(page, "start at 9.00 s").click();
+  // Folded in a window this short (1280x720), so the rest of the inspector fits.
+  await page.getByText("Name and colour").click();
   await page.getByRole("textbox", { name: "Stream name" }).fill("Desert opening");
   await page.getByRole("radio", { name: "Amber" }).check();
   const second = track.getByRole("button", { name: /^stream 2 from 9.00 s/ });
@@ -70,4 +72,43 @@ test("Fit shows an hour-long script whole; the minimap moves the view", async ({
   await page.getByRole("button", { name: "Fit" }).click();
   await expect(entry(page, "start at 0.00 s")).toBeInViewport();
   await expect(entry(page, "end at 3600.00 s")).toBeInViewport();
+});
+
+test("a stream is named after its prompt until renamed, and back once the name is cleared", async ({
+  page,
+}) => {
+  const second = page
+    .getByRole("region", { name: "Timeline" })
+    .getByRole("button", { name: /^stream 2 from 9.00 s/ });
+  await entry(page, "start at 9.00 s").click();
+  // Folded under "Name and colour" in a window this short (1280x720).
+  await page.getByText("Name and colour").click();
+  const name = page.getByRole("textbox", { name: "Stream name" });
+  await expect(name).toHaveValue("");
+  await expect(name).toHaveAttribute("placeholder", "A quiet desert at dawn");
+  await expect(second).toContainText("A quiet desert at dawn");
+  await name.fill("Desert opening");
+  await expect(second).toContainText("Desert opening");
+  await name.fill("");
+  await expect(second).toContainText("A quiet desert at dawn");
+});
+
+test("an interaction's prompt is written on its clip when the zoom leaves room for it", async ({
+  page,
+}) => {
+  const track = page.getByRole("region", { name: "Timeline" });
+  const first = track.getByRole("button", { name: /^stream 1 from 0.00 s to 9.00 s/ });
+  const label = first.getByText("Lightning flashes across the sky", { exact: true });
+  await expect(label).toBeVisible();
+  // Zoomed out, six seconds of clip are too narrow for the words: they give way.
+  for (let clicks = 0; clicks < 10 && (await label.count()) > 0; clicks++) {
+    await track.getByRole("button", { name: "Zoom out" }).click();
+  }
+  await expect(label).toHaveCount(0);
+  await expect(first).toBeVisible();
+  // Zoomed in again, they are back.
+  for (let clicks = 0; clicks < 10 && (await label.count()) === 0; clicks++) {
+    await track.getByRole("button", { name: "Zoom in" }).click();
+  }
+  await expect(label).toBeVisible();
 });

@@ -43,6 +43,20 @@ test("double-click and the context menu add entries where they are", async ({ pa
   await page.getByRole("menuitem", { name: "Add stream here" }).click();
   await expect(entry(page, "start at 14.00 s")).toBeVisible();
   await expect(entry(page, "end at 19.00 s")).toBeVisible();
+
+  // Double-click on the empty track 5 s after it: a stream, and its prompt takes the typing
+  // (a space included, which would otherwise toggle playback).
+  const end = entry(page, "end at 19.00 s");
+  await end.evaluate((element) => element.scrollIntoView({ block: "center", inline: "center" }));
+  const endBox = (await end.boundingBox())!;
+  const row = (await clip.boundingBox())!;
+  const before = (await scriptTimes(page)).length;
+  await page.mouse.dblclick(endBox.x + endBox.width / 2 + 5 * 80, row.y + row.height - 10);
+  await expect.poll(async () => (await scriptTimes(page)).length).toBeGreaterThan(before);
+  expect(Math.max(...(await scriptTimes(page)))).toBeGreaterThan(23_000);
+  await expect(page.getByRole("textbox", { name: "Prompt" })).toBeFocused();
+  await page.keyboard.type("A quiet harbour");
+  await expect(page.getByRole("textbox", { name: "Prompt" })).toHaveValue("A quiet harbour");
 });
 
 test("copy, paste and duplicate with the keyboard", async ({ page }) => {

@@ -3,7 +3,7 @@
 // streams touch can be taken, and a drag that comes near a neighbour lands on it exactly.
 import { writeFileSync } from "node:fs";
 import { expect, type Locator, type Page, test } from "./test";
-import { scriptTimes } from "./studio-helpers";
+import { dragReady, scriptTimes } from "./studio-helpers";
 
 // Wide enough that no drag comes near the edge, where the timeline scrolls by itself.
 test.use({ viewport: { width: 1600, height: 900 } });
@@ -64,6 +64,7 @@ async function dragThrough(
   offsets: number[],
   hold?: () => Promise<void>,
 ) {
+  await dragReady(page);
   const { x, y } = await middleOf(target);
   await page.mouse.move(x, y);
   await page.mouse.down();

@@ -1,7 +1,7 @@
 // Touch on the timeline, driven as a touchscreen drives it: raw touch points through the
 // DevTools protocol, so the browser makes its own touch and pointer events from them.
 import { type CDPSession, expect, type Locator, test } from "./test";
-import { entry, fixture, scriptTimes } from "./studio-helpers";
+import { dragReady, entry, fixture, scriptTimes } from "./studio-helpers";
 
 test.use({ hasTouch: true, viewport: { width: 1600, height: 900 } });
 
@@ -28,6 +28,7 @@ test.beforeEach(async ({ page }) => {
 });
 
 test("a long press and a drag with one finger moves an interaction", async ({ page }) => {
+  await dragReady(page);
   const cdp = await page.context().newCDPSession(page);
   const from = await centre(entry(page, "interaction at 3.00 s"));
   await touch(cdp, "touchStart", [{ ...from, id: 1 }]);

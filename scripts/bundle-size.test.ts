@@ -42,6 +42,7 @@ describe("lazyOnlyFound", () => {
       code("lz-string/libs/lz-string.js"),
       code("zod/v4/core/schemas.js"),
       code("@tanstack/query-core/build/modern/utils.js"),
+      code("@dnd-kit/core/dist/core.esm.js"),
     ];
     expect(lazyOnlyFound(sources)).toEqual(LAZY_ONLY.map(({ name }) => name));
   });

@@ -37,6 +37,10 @@ export const LAZY_ONLY: readonly { name: string; marker: string }[] = [
   // query-core's check for a query without a function: the QueryClient arrives after the first
   // paint (src/app/server-state.tsx).
   { name: "@tanstack/query-core", marker: "Missing queryFn" },
+  // dnd-kit's default announcement of a cancelled drag (the timeline passes its own, but the
+  // defaults stay in its code): the drag layer arrives when the browser is first idle
+  // (src/features/timeline/components/timeline-drag-layer.tsx).
+  { name: "@dnd-kit/core", marker: "Dragging was cancelled. Draggable item" },
 ];
 
 /** The lazy-only packages whose code is in the given first-load sources. */

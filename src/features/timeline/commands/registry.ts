@@ -37,6 +37,8 @@ export interface CommandEnv {
   canRedo: boolean;
   /** The time the command acts at: the playhead, or where the context menu was opened. */
   atMs: number;
+  /** The entries a control names (a list row's Delete), acted on instead of the selection. */
+  entryIds?: readonly string[];
 }
 
 export interface CommandRun {
@@ -45,6 +47,8 @@ export interface CommandRun {
   atMs: number;
   /** Shift was held: a bigger step. */
   shift: boolean;
+  /** As in CommandEnv: the entries to act on instead of the selection. */
+  entryIds?: readonly string[];
 }
 
 export interface Command {
@@ -64,6 +68,13 @@ export interface Command {
 }
 
 const hasSelection = ({ state }: CommandEnv) => liveSelection(state).length > 0;
+
+/** What a delete acts on: the entries the control named, else the selection. */
+const deleted = (state: DraftState, entryIds: readonly string[] | undefined): string[] =>
+  entryIds
+    ? entryIds.filter((id) => locateEntry(state.timeline, id) !== null)
+    : liveSelection(state);
+const hasDeleted = ({ state, entryIds }: CommandEnv) => deleted(state, entryIds).length > 0;
 
 /**
  * The stream a stream command acts on: the one the selection lies in (any of its entries, or
@@ -233,8 +244,8 @@ export const COMMANDS = [
     description: "Delete the selection (a start or an end deletes its stream)",
     keys: [{ key: "Delete" }, { key: "Backspace" }],
     danger: true,
-    enabled: hasSelection,
-    perform: ({ store }) => removeAndRefocus(store, liveSelection(store.getState())),
+    enabled: hasDeleted,
+    perform: ({ store, entryIds }) => removeAndRefocus(store, deleted(store.getState(), entryIds)),
   },
   {
     id: "ripple-delete",
@@ -245,9 +256,9 @@ export const COMMANDS = [
       { key: "Backspace", shift: true },
     ],
     danger: true,
-    enabled: hasSelection,
-    perform: ({ store }) =>
-      removeAndRefocus(store, liveSelection(store.getState()), { ripple: true }),
+    enabled: hasDeleted,
+    perform: ({ store, entryIds }) =>
+      removeAndRefocus(store, deleted(store.getState(), entryIds), { ripple: true }),
   },
   {
     id: "select-all",
@@ -300,7 +311,7 @@ export const COMMANDS = [
   {
     id: "show-shortcuts",
     label: "Keyboard shortcuts",
-    description: "This list",
+    description: "Show this list of shortcuts",
     keys: [{ key: "?", shift: "any" }],
     perform: ({ ui }) => ui.showShortcuts(),
   },
@@ -316,6 +327,39 @@ export function getCommand(id: CommandId): Command {
 
 export function isEnabled(command: Command, env: CommandEnv): boolean {
   return command.enabled ? command.enabled(env) : true;
+}
+
+/**
+ * Runs a command if it can run now, as every control does (a key, a button, a menu item, a
+ * double-click): at `atMs`, or the playhead. Says whether it ran.
+ */
+export function runCommand(
+  id: CommandId,
+  {
+    store,
+    ui,
+    atMs,
+    shift = false,
+    entryIds,
+  }: Omit<CommandRun, "atMs" | "shift"> & {
+    atMs?: number;
+    shift?: boolean;
+  },
+): boolean {
+  const command = getCommand(id);
+  const state = store.getState();
+  const temporal = store.temporal.getState();
+  const at = atMs ?? state.playheadMs;
+  const env = {
+    state,
+    canUndo: temporal.pastStates.length > 0,
+    canRedo: temporal.futureStates.length > 0,
+    atMs: at,
+    entryIds,
+  };
+  if (!isEnabled(command, env)) return false;
+  command.perform({ store, ui, atMs: at, shift, entryIds });
+  return true;
 }
 
 /** The commands on the editor's toolbar, in groups. */
@@ -349,7 +393,10 @@ export const GESTURES: readonly [string, string][] = [
   ["Tab", "Move between entries and controls"],
   ["Shift or Ctrl + click", "Add to or take from the selection"],
   ["Double-click", "Add a stream, or an interaction inside a stream, and type its prompt"],
-  ["Ctrl or ⌘ + wheel, or pinch", "Zoom the timeline"],
+  [
+    "Ctrl or ⌘ + wheel, or pinch",
+    "Zoom the timeline around the pointer (or Zoom in, Zoom out, Fit)",
+  ],
   ["Alt while dragging", "Ripple: shift every later entry too"],
   ["Drag a stream past another", "Reorder the streams"],
 ];

@@ -8,6 +8,7 @@ import {
   DEFAULT_COMMAND_UI,
   getCommand,
   isEnabled,
+  runCommand,
 } from "./registry";
 
 export const CommandUiContext = createContext<CommandUi>(DEFAULT_COMMAND_UI);
@@ -30,17 +31,7 @@ export function useCommand(id: CommandId, atMs?: number) {
     isEnabled(command, { state, canUndo, canRedo, atMs: atMs ?? state.playheadMs }),
   );
   const run = useCallback(() => {
-    const state = store.getState();
-    const temporal = store.temporal.getState();
-    const at = atMs ?? state.playheadMs;
-    const env = {
-      state,
-      canUndo: temporal.pastStates.length > 0,
-      canRedo: temporal.futureStates.length > 0,
-      atMs: at,
-    };
-    if (!isEnabled(command, env)) return;
-    command.perform({ store, ui, atMs: at, shift: false });
-  }, [command, store, ui, atMs]);
+    runCommand(id, { store, ui, atMs });
+  }, [id, store, ui, atMs]);
   return { command, enabled, run };
 }

@@ -1,5 +1,5 @@
 // What a draggable on the timeline carries, and the names people and tests find entries by.
-import { createContext, use, useSyncExternalStore } from "react";
+import { createContext, type SyntheticEvent, use, useSyncExternalStore } from "react";
 import { formatSeconds } from "../../../contract/format";
 import { locateEntry } from "../model/operations";
 import type { EntryKind, Timeline } from "../model/timeline";
@@ -12,24 +12,20 @@ export interface DragData {
   originMs: number;
 }
 
-/**
- * The entry a drag is moving, for its handle to fade. It can differ from the handle dnd-kit
- * picked up: where handles overlap, the drag's direction chooses which of them moves. Each
- * handle subscribes for itself, so a pick-up re-renders the one that fades, not all 1,250.
- */
-export interface MovingEntry {
-  set(id: string | null): void;
+/** A value held outside React's state, which each component that shows it subscribes to alone. */
+export interface Cell<T> {
+  set(value: T): void;
   subscribe(listener: () => void): () => void;
-  get(): string | null;
+  get(): T;
 }
 
-export function createMovingEntry(): MovingEntry {
-  let current: string | null = null;
+export function createCell<T>(initial: T): Cell<T> {
+  let current = initial;
   const listeners = new Set<() => void>();
   return {
-    set(id) {
-      if (id === current) return;
-      current = id;
+    set(value) {
+      if (value === current) return;
+      current = value;
       for (const listener of listeners) listener();
     },
     subscribe(listener) {
@@ -41,17 +37,55 @@ export function createMovingEntry(): MovingEntry {
 }
 
 /**
+ * The entry a drag is moving, for its handle to fade. It can differ from the handle dnd-kit
+ * picked up: where handles overlap, the drag's direction chooses which of them moves. Each
+ * handle subscribes for itself, so a pick-up re-renders the one that fades, not all 1,250.
+ */
+export type MovingEntry = Cell<string | null>;
+
+/** dnd-kit's activators for the track's one draggable (see TimelineTrack). */
+export interface TrackDraggable {
+  /** onMouseDown, onTouchStart and onKeyDown: a press or a key there may start a drag. */
+  listeners: Readonly<Record<string, (event: SyntheticEvent) => void>>;
+  /** Makes the handle or body pressed the draggable's node, before its listener runs. */
+  setNodeRef(element: HTMLElement | null): void;
+}
+
+/**
+ * What the timeline shares with its drag layer (timeline-drag-layer.tsx), which brings dnd-kit
+ * when the browser is first idle: the track and its entries import no dnd-kit, and draw the
+ * same before it arrives. The layer fills in the draggable once it is up; until then a press
+ * on an entry only selects it.
+ */
+export interface DragLink {
+  moving: MovingEntry;
+  draggable: Cell<TrackDraggable | null>;
+}
+
+export function createDragLink(): DragLink {
+  return { moving: createCell<string | null>(null), draggable: createCell(null) };
+}
+
+/**
+ * What a screen reader is told of every entry on the track. The timeline keeps its own copy, not
+ * dnd-kit's, so the entries are described from the first paint and nothing re-renders them when
+ * the drag layer arrives.
+ */
+export const DRAG_INSTRUCTIONS =
+  "Press Enter to pick up. Left and right arrows move it by the grid, with Shift by a second. Enter or Space drops it, Escape cancels.";
+
+/**
  * What every entry on the track shares for dragging. The track is dnd-kit's one draggable (see
  * TimelineTrack): the entries carry its description for screen readers and the moving entry.
  */
 export interface TrackDrag {
   moving: MovingEntry;
-  /** dnd-kit's instructions ("Press Enter to pick up..."), for aria-describedby. */
+  /** The id of the drag instructions (DRAG_INSTRUCTIONS), for aria-describedby. */
   describedBy: string | undefined;
 }
 
 export const TrackDragContext = createContext<TrackDrag>({
-  moving: createMovingEntry(),
+  moving: createCell<string | null>(null),
   describedBy: undefined,
 });
 

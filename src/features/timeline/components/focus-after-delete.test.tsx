@@ -1,13 +1,11 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen, waitFor } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { cleanup, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
+import { DEFAULT_COMMAND_UI } from "../commands/registry";
 import { useStudioShortcuts } from "../hooks/use-studio-shortcuts";
-import { TimelineCheckContext } from "../hooks/use-timeline-check";
-import { checkTimeline } from "../model/problems";
 import type { Timeline } from "../model/timeline";
-import { createDraftStore, type DraftStore } from "../store/draft-store";
-import { DraftStoreContext, useDraftStore } from "../store/use-draft-store";
+import type { DraftStore } from "../store/draft-store";
+import { renderInDraft } from "../testing/render-in-draft";
 import { TimelineView } from "./timeline-view";
 
 const timeline: Timeline = {
@@ -33,27 +31,14 @@ const timeline: Timeline = {
 
 afterEach(cleanup);
 
-const handlers = { onShowShortcuts: () => undefined, onImagePaste: () => undefined };
+const handlers = { ui: DEFAULT_COMMAND_UI, onImagePaste: () => undefined };
 
 function Editor({ store }: { store: DraftStore }) {
   useStudioShortcuts(store, handlers);
-  const current = useDraftStore((s) => s.timeline);
-  return (
-    <TimelineCheckContext value={checkTimeline(current)}>
-      <TimelineView />
-    </TimelineCheckContext>
-  );
+  return <TimelineView />;
 }
 
-function setup() {
-  const store = createDraftStore({ draftId: "d", name: "Draft", timeline });
-  render(
-    <DraftStoreContext value={store}>
-      <Editor store={store} />
-    </DraftStoreContext>,
-  );
-  return { store, user: userEvent.setup() };
-}
+const setup = () => renderInDraft((store) => <Editor store={store} />, timeline);
 
 const entry = (name: string) => screen.getByRole("button", { name });
 

@@ -2,9 +2,11 @@
 // timeline, on the same store, so both always show the same draft.
 import { memo } from "react";
 import { Button } from "../../../components/button";
+import { runCommand } from "../commands/registry";
+import { useCommandUi } from "../commands/use-commands";
 import { TimeField } from "../../../components/time-field";
 import { formatSeconds } from "../../../contract/format";
-import { usePromptHistoryKeys } from "../hooks/use-prompt-history-keys";
+import { usePromptHistory } from "../hooks/use-prompt-history-keys";
 import { useTimelineCheck } from "../hooks/use-timeline-check";
 import type { EntryKind } from "../model/timeline";
 import { locateEntry } from "../model/operations";
@@ -60,7 +62,9 @@ export function ListView() {
   return (
     <section
       aria-label="Entries"
-      className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
+      // Where focus goes when a Delete leaves no row to take it (remove-and-refocus.ts).
+      tabIndex={-1}
+      className="overflow-hidden outline-none rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
     >
       <div className="max-h-[420px] overflow-auto">
         <table className="w-full text-sm">
@@ -121,7 +125,8 @@ const ListRow = memo(function ListRow({
 }) {
   const actions = useDraftActions();
   const store = useDraftStoreApi();
-  const onHistoryKey = usePromptHistoryKeys();
+  const ui = useCommandUi();
+  const history = usePromptHistory();
   const name = `${entryNoun(row.kind)} of stream ${row.stream} at ${formatSeconds(row.ms)}`;
 
   const commitTime = (ms: number) => {
@@ -179,7 +184,7 @@ const ListRow = memo(function ListRow({
             value={row.prompt}
             aria-invalid={problem !== undefined}
             onChange={(event) => actions.setPrompt(row.id, event.target.value)}
-            onKeyDown={onHistoryKey}
+            {...history}
             onBlur={actions.endHistoryGroup}
             placeholder="Prompt"
             className={[
@@ -209,7 +214,10 @@ const ListRow = memo(function ListRow({
         <Button
           size="sm"
           variant="danger"
-          onClick={() => actions.remove([row.id])}
+          // The registry's Delete, on this row's entry: undo, and focus on the neighbour after,
+          // as the Delete key and the inspector's button do.
+          onClick={() => void runCommand("delete", { store, ui, entryIds: [row.id] })}
+          data-row-delete={row.id}
           aria-label={`Delete the ${name}`}
         >
           Delete

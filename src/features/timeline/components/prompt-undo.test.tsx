@@ -1,15 +1,12 @@
 // @vitest-environment jsdom
-// Undo keys in the prompt fields (inspector and list view) take back the same typing burst as
-// the toolbar's Undo: the draft's history, not the browser's text undo.
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+// Undo keys and the browser's own Undo in the prompt fields (inspector and list view) take back
+// the same typing burst as the toolbar's Undo: the draft's history, not the browser's text undo.
+import { cleanup, fireEvent, screen } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { caretAfterChange } from "../hooks/use-prompt-history-keys";
-import { TimelineCheckContext } from "../hooks/use-timeline-check";
-import { checkTimeline } from "../model/problems";
 import type { Timeline } from "../model/timeline";
-import { createDraftStore, HISTORY_GROUP_MS } from "../store/draft-store";
-import { DraftStoreContext, useDraftStore } from "../store/use-draft-store";
+import { HISTORY_GROUP_MS } from "../store/draft-store";
+import { renderInDraft } from "../testing/render-in-draft";
 import { Inspector } from "./inspector";
 import { ListView } from "./list-view";
 import { loadEntryFields } from "./studio-chunks";
@@ -26,24 +23,20 @@ const timeline: Timeline = {
   ],
 };
 
-function WithCheck({ children }: { children: React.ReactNode }) {
-  const current = useDraftStore((s) => s.timeline);
-  return <TimelineCheckContext value={checkTimeline(current)}>{children}</TimelineCheckContext>;
-}
-
 /** The studio's store on a clock the test moves, so a pause between bursts takes no time. */
 function setup(view: "inspector" | "list") {
   let now = 1_000_000;
-  const store = createDraftStore({ draftId: "d", name: "Draft", timeline }, { now: () => now });
-  store.getState().actions.select(["i1"]);
-  render(
-    <DraftStoreContext value={store}>
-      <WithCheck>{view === "inspector" ? <Inspector /> : <ListView />}</WithCheck>
-    </DraftStoreContext>,
+  const { store, user } = renderInDraft(
+    view === "inspector" ? <Inspector /> : <ListView />,
+    timeline,
+    {
+      selection: ["i1"],
+      now: () => now,
+    },
   );
   const pause = () => (now += HISTORY_GROUP_MS + 1);
   const prompt = () => store.getState().timeline.clips[0]?.interactions[0]?.prompt;
-  return { store, pause, prompt, user: userEvent.setup() };
+  return { store, pause, prompt, user };
 }
 
 afterEach(cleanup);
@@ -89,6 +82,24 @@ describe.each([
     expect(fireEvent.keyDown(field, { key: "z", ctrlKey: true })).toBe(false);
     expect(fireEvent.keyDown(field, { key: "Z", metaKey: true, shiftKey: true })).toBe(false);
     expect(fireEvent.keyDown(field, { key: "z" })).toBe(true);
+  });
+
+  it("runs the studio's history for the browser's own Undo and Redo (Edit or context menu)", async () => {
+    const { store, pause, user } = setup(view);
+    const field = screen.getByRole<HTMLInputElement>("textbox", { name });
+    await user.type(field, "rain");
+    pause();
+    await user.type(field, " falls");
+    const history = (inputType: string) =>
+      field.dispatchEvent(new InputEvent("beforeinput", { inputType, cancelable: true }));
+    // false: the browser's own undo, one character at a time, was kept out.
+    expect(history("historyUndo")).toBe(false);
+    expect(field).toHaveValue("rain");
+    expect(store.temporal.getState().futureStates).toHaveLength(1);
+    expect(history("historyRedo")).toBe(false);
+    expect(field).toHaveValue("rain falls");
+    // Other input goes on as typed.
+    expect(history("insertText")).toBe(true);
   });
 });
 

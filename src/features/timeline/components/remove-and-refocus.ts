@@ -4,6 +4,7 @@ import { neighbourAfterRemoval } from "../model/operations";
 import type { DraftStore } from "../store/draft-store";
 
 const TIMELINE = 'section[aria-label="Timeline"]';
+const ENTRIES = 'section[aria-label="Entries"]';
 
 export function removeAndRefocus(
   store: DraftStore,
@@ -24,11 +25,15 @@ export function removeAndRefocus(
   requestAnimationFrame(() => {
     // Focus that survived the removal (a button that stays in the inspector) stays put.
     const active = document.activeElement;
-    if (active && active !== document.body && !active.closest(TIMELINE)) return;
+    if (active && active !== document.body && !active.closest(`${TIMELINE}, ${ENTRIES}`)) return;
+    // The neighbour's clip on the timeline, or in the list view (where no timeline shows) its
+    // row's Delete, so deleting row after row stays on the keyboard.
     const target =
       (neighbour &&
-        document.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(neighbour)}"]`)) ||
-      document.querySelector<HTMLElement>(TIMELINE);
+        (document.querySelector<HTMLElement>(`[data-entry-id="${CSS.escape(neighbour)}"]`) ??
+          document.querySelector<HTMLElement>(`[data-row-delete="${CSS.escape(neighbour)}"]`))) ||
+      document.querySelector<HTMLElement>(TIMELINE) ||
+      document.querySelector<HTMLElement>(ENTRIES);
     target?.focus();
   });
 }

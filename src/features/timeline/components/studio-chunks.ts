@@ -1,12 +1,13 @@
 // The studio's parts kept off its first load: react-dropzone (with its file-selector) behind the
 // drop overlay and the image zone, the inspector's entry fields, the batch dialog, the timeline's
-// context menu, the list view and the shortcuts sheet. Each is fetched when first needed, and all
-// once the studio is idle, so none waits on the network when it is.
-import { useEffect } from "react";
+// context menu and its dragging (dnd-kit), the list view and the shortcuts sheet. Each is fetched
+// when first needed, and all once the studio is idle, so none waits on the network when it is.
+import { useCallback, useEffect, useState } from "react";
 import type { EntryFields } from "./entry-fields";
 import type { ImageDropZone } from "./image-drop-zone";
 import type { SubmitBatchDialog } from "./submit-batch-dialog";
 import type { TimelineContextMenu } from "./timeline-context-menu";
+import type { TimelineDragLayer } from "./timeline-drag-layer";
 
 export const loadDropOverlay = () => import("./studio-drop-overlay");
 let imageDropZone: typeof ImageDropZone | undefined;
@@ -26,14 +27,28 @@ let contextMenu: typeof TimelineContextMenu | undefined;
 export const loadContextMenu = () =>
   import("./timeline-context-menu").then((module) => (contextMenu = module.TimelineContextMenu));
 export const loadedContextMenu = () => contextMenu;
+let dragLayer: typeof TimelineDragLayer | undefined;
+export const loadDragLayer = () =>
+  import("./timeline-drag-layer").then((module) => (dragLayer = module.TimelineDragLayer));
+export const loadedDragLayer = () => dragLayer;
 export const loadListView = () =>
   import("./list-view").then((module) => ({ default: module.ListView }));
 export const loadShortcutsSheet = () =>
   import("./shortcuts-sheet").then((module) => ({ default: module.ShortcutsSheet }));
 
+/** Runs `then` when the browser is next idle; returns the cancel. */
+function whenIdle(then: () => void): () => void {
+  if (typeof requestIdleCallback === "function") {
+    const idle = requestIdleCallback(then, { timeout: 4000 });
+    return () => cancelIdleCallback(idle);
+  }
+  const timer = setTimeout(then, 1500);
+  return () => clearTimeout(timer);
+}
+
 /** Fetches them all when the browser is next idle; returns the cancel. */
 export function preloadWhenIdle(): () => void {
-  const load = () => {
+  return whenIdle(() => {
     // A failed fetch is retried by the lazy component that needs it.
     for (const chunk of [
       loadDropOverlay,
@@ -41,17 +56,41 @@ export function preloadWhenIdle(): () => void {
       loadEntryFields,
       loadSubmitBatchDialog,
       loadContextMenu,
+      loadDragLayer,
       loadListView,
       loadShortcutsSheet,
     ])
       chunk().catch(() => {});
-  };
-  if (typeof requestIdleCallback === "function") {
-    const idle = requestIdleCallback(load, { timeout: 4000 });
-    return () => cancelIdleCallback(idle);
-  }
-  const timer = setTimeout(load, 1500);
-  return () => clearTimeout(timer);
+  });
+}
+
+/**
+ * The timeline's drag layer, fetched when the browser is first idle or at the first press on
+ * the track (`want`), whichever comes first. `failed` once that fetch has failed: the timeline
+ * then says so, and everything but dragging still works.
+ */
+export function useDragLayer() {
+  const [layer, setLayer] = useState(loadedDragLayer);
+  const [wanted, setWanted] = useState(false);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => (layer ? undefined : whenIdle(() => setWanted(true))), [layer]);
+  useEffect(() => {
+    if (!wanted || layer) return;
+    let live = true;
+    loadDragLayer().then(
+      (part) => {
+        if (live) setLayer(() => part);
+      },
+      () => {
+        if (live) setFailed(true);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [wanted, layer]);
+  const want = useCallback(() => setWanted(true), []);
+  return { DragLayer: layer, failed, want };
 }
 
 /**

@@ -1,10 +1,18 @@
 // The timeline: the zoom bar, the ruler, the playhead and the track of clips. Dragging lives in
-// use-timeline-drag, its ghost in drag-ghost, zoom gestures in use-zoom-gestures.
-import { DndContext, DragOverlay } from "@dnd-kit/core";
-import { type MouseEvent as ReactMouseEvent, useRef, useState } from "react";
+// the drag layer (timeline-drag-layer.tsx, fetched when idle), zoom gestures in use-zoom-gestures.
+import {
+  type MouseEvent as ReactMouseEvent,
+  useId,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
+import { Alert } from "../../../components/alert";
+import { Kbd } from "../../../components/kbd";
 import { formatSeconds } from "../../../contract/format";
+import { runCommand } from "../commands/registry";
+import { useCommandUi } from "../commands/use-commands";
 import { useTimelineCheck } from "../hooks/use-timeline-check";
-import { useTimelineDrag } from "../hooks/use-timeline-drag";
 import { useVisibleRange } from "../hooks/use-visible-range";
 import { useZoomGestures } from "../hooks/use-zoom-gestures";
 import { clipAt, timelineEndMs } from "../model/operations";
@@ -13,11 +21,10 @@ import { snapToGrid } from "../model/snap";
 import { selectedClips, visibleClips } from "../model/visible-clips";
 import { useShallow } from "zustand/react/shallow";
 import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
-import { DragGhost } from "./drag-ghost";
-import { focusPromptSoon } from "./focus-prompt";
+import { createDragLink, DRAG_INSTRUCTIONS } from "./drag-data";
 import { TimelineClip } from "./timeline-clip";
 import type { ContextMenuState } from "./timeline-context-menu";
-import { loadContextMenu, loadedContextMenu, useFetchPart } from "./studio-chunks";
+import { loadContextMenu, loadedContextMenu, useDragLayer, useFetchPart } from "./studio-chunks";
 import { TimelineMinimap } from "./timeline-minimap";
 import { TimelinePlayhead } from "./timeline-playhead";
 import { TimelineRuler } from "./timeline-ruler";
@@ -30,6 +37,7 @@ const NO_PROBLEMS: readonly ClipProblem[] = [];
 export function TimelineView() {
   const store = useDraftStoreApi();
   const actions = useDraftActions();
+  const commandUi = useCommandUi();
   const clips = useDraftStore((s) => s.timeline.clips);
   const pxPerSecond = useDraftStore((s) => s.pxPerSecond);
   const pxPerMs = pxPerSecond / 1000;
@@ -39,10 +47,11 @@ export function TimelineView() {
   // Fetched when the studio is idle; a menu asked for before then opens once it has arrived.
   const [TimelineContextMenu, setContextMenu] = useState(loadedContextMenu);
   useFetchPart(menu !== null && !TimelineContextMenu, loadContextMenu, setContextMenu);
-  const { sensors, dragging, moving, sessionRef, overlayModifiers, handlers } = useTimelineDrag(
-    store,
-    scrollRef,
-  );
+  // Dragging arrives when the browser is first idle; the timeline is the same before it.
+  const [link] = useState(createDragLink);
+  const { DragLayer, failed: dragFailed, want: wantDragLayer } = useDragLayer();
+  const dragReady = useSyncExternalStore(link.draggable.subscribe, () => !!link.draggable.get());
+  const instructionsId = useId();
 
   const endMs = clips.at(-1)?.end.timestampMs ?? 0;
   const selectedClipIds = useDraftStore(
@@ -63,9 +72,13 @@ export function TimelineView() {
     if ((event.target as HTMLElement).closest("[data-entry-id]")) return;
     const { gridMs, timeline } = store.getState();
     const ms = snapToGrid(timeAt(event), gridMs);
-    const added = clipAt(timeline, ms) ? actions.addInteraction(ms) : actions.addStream(ms);
-    // The typing that follows a double-click goes to the new entry's prompt, not to Space.
-    if (added) focusPromptSoon();
+    // The registry's adds, at the time clicked: like theirs, the typing that follows goes to the
+    // new entry's prompt, not to Space.
+    runCommand(clipAt(timeline, ms) ? "add-interaction" : "add-stream", {
+      store,
+      ui: commandUi,
+      atMs: ms,
+    });
   }
 
   function onTrackClick(event: ReactMouseEvent<HTMLDivElement>) {
@@ -95,6 +108,8 @@ export function TimelineView() {
   return (
     <section
       aria-label="Timeline"
+      // For tests and tools: a press on an entry picks it up from now on.
+      data-drag-ready={dragReady ? "" : undefined}
       // Where focus goes when a deletion leaves no entry to take it.
       tabIndex={-1}
       className="overflow-hidden rounded-xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
@@ -109,77 +124,61 @@ export function TimelineView() {
           pxPerMs={pxPerMs}
         />
       ) : null}
-      <DndContext
-        sensors={sensors}
-        {...handlers}
-        autoScroll={{ threshold: { x: 0.08, y: 0 }, acceleration: 8 }}
-        accessibility={{
-          screenReaderInstructions: {
-            draggable:
-              "Press Enter to pick up. Left and right arrows move it by the grid, with Shift by a second. Enter or Space drops it, Escape cancels.",
-          },
-          announcements: {
-            onDragStart: () => "Picked up. Use the arrows to move it.",
-            onDragMove: () => undefined,
-            onDragOver: () => undefined,
-            onDragEnd: () => "Dropped.",
-            onDragCancel: () => "Cancelled: it is back where it was.",
-          },
-        }}
+      <div
+        ref={scrollRef}
+        className="relative overflow-x-auto overflow-y-hidden overscroll-x-contain"
+        style={{ touchAction: "pan-x pan-y" }}
       >
-        <div
-          ref={scrollRef}
-          className="relative overflow-x-auto overflow-y-hidden overscroll-x-contain"
-          style={{ touchAction: "pan-x pan-y" }}
-        >
-          <div className="relative" style={{ width: widthMs * pxPerMs + 48 }}>
-            <TimelineRuler pxPerMs={pxPerMs} widthMs={widthMs} scrollRef={scrollRef} />
-            {/* The track's mouse handlers are shortcuts: every action has a toolbar button and a key. */}
-            <TimelineTrack
-              moving={moving}
-              className="relative border-t border-zinc-200 bg-[repeating-linear-gradient(90deg,transparent_0,transparent_calc(var(--tick)-1px),var(--grid-line)_calc(var(--tick)-1px),var(--grid-line)_var(--tick))] [--grid-line:rgb(0_0_0/0.04)] dark:border-zinc-800 dark:[--grid-line:rgb(255_255_255/0.04)]"
-              style={{
-                height: TRACK_HEIGHT,
-                ["--tick" as string]: `${Math.max(8, pxPerSecond)}px`,
-              }}
-              onDoubleClick={onTrackDoubleClick}
-              onClick={onTrackClick}
-              onContextMenu={onContextMenu}
-            >
-              {shown.map(({ clip, index }) => (
-                <TimelineClip
-                  key={clip.id}
-                  clip={clip}
-                  index={index}
-                  pxPerMs={pxPerMs}
-                  problems={problemsByClip.get(clip.id) ?? NO_PROBLEMS}
-                />
-              ))}
-              {clips.length === 0 ? (
-                <p className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-zinc-500">
-                  Double-click here or press “Add stream” to begin a stream.
-                </p>
-              ) : null}
-            </TimelineTrack>
-            <TimelinePlayhead pxPerMs={pxPerMs} scrollRef={scrollRef} />
-          </div>
+        <div className="relative" style={{ width: widthMs * pxPerMs + 48 }}>
+          <TimelineRuler pxPerMs={pxPerMs} widthMs={widthMs} scrollRef={scrollRef} />
+          {/* The track's mouse handlers are shortcuts: every action has a toolbar button and a key. */}
+          <TimelineTrack
+            link={link}
+            describedBy={dragFailed ? undefined : instructionsId}
+            // A press before dragging has arrived only selects, and fetches it now if not yet.
+            onPointerDown={DragLayer ? undefined : wantDragLayer}
+            className="relative border-t border-zinc-200 bg-[repeating-linear-gradient(90deg,transparent_0,transparent_calc(var(--tick)-1px),var(--grid-line)_calc(var(--tick)-1px),var(--grid-line)_var(--tick))] [--grid-line:rgb(0_0_0/0.04)] dark:border-zinc-800 dark:[--grid-line:rgb(255_255_255/0.04)]"
+            style={{
+              height: TRACK_HEIGHT,
+              ["--tick" as string]: `${Math.max(8, pxPerSecond)}px`,
+            }}
+            onDoubleClick={onTrackDoubleClick}
+            onClick={onTrackClick}
+            onContextMenu={onContextMenu}
+          >
+            {shown.map(({ clip, index }) => (
+              <TimelineClip
+                key={clip.id}
+                clip={clip}
+                index={index}
+                pxPerMs={pxPerMs}
+                problems={problemsByClip.get(clip.id) ?? NO_PROBLEMS}
+              />
+            ))}
+            {clips.length === 0 ? (
+              <p className="pointer-events-none absolute inset-0 flex items-center justify-center text-sm text-zinc-500">
+                Double-click here or press “Add stream” to begin a stream.
+              </p>
+            ) : null}
+          </TimelineTrack>
+          <TimelinePlayhead pxPerMs={pxPerMs} scrollRef={scrollRef} />
         </div>
-        {/* Its own compositor layer: moving the ghost then repaints nothing under it. */}
-        <DragOverlay
-          dropAnimation={null}
-          modifiers={overlayModifiers}
-          className="will-change-transform"
-        >
-          {dragging ? <DragGhost data={dragging} sessionRef={sessionRef} /> : null}
-        </DragOverlay>
-      </DndContext>
+      </div>
+      {DragLayer ? <DragLayer store={store} scrollRef={scrollRef} link={link} /> : null}
+      <span id={instructionsId} hidden>
+        {DRAG_INSTRUCTIONS}
+      </span>
       {menu && TimelineContextMenu ? (
         <TimelineContextMenu state={menu} onClose={() => setMenu(null)} />
       ) : null}
+      {dragFailed ? (
+        <Alert tone="warning" className="mx-3 mb-2">
+          Dragging could not be loaded: reload the page to drag entries.
+        </Alert>
+      ) : null}
       <p className="border-t border-zinc-200 px-3 py-1.5 text-[11px] text-zinc-500 dark:border-zinc-800 dark:text-zinc-400">
-        Drag to move · drag an edge to resize · hold <kbd className="font-sans">Alt</kbd> to ripple
-        · double-click to add · right-click for more · <kbd className="font-sans">?</kbd> for
-        shortcuts
+        Drag to move · drag an edge to resize · hold <Kbd size="sm">Alt</Kbd> to ripple ·
+        double-click to add · right-click for more · <Kbd size="sm">?</Kbd> for shortcuts
       </p>
       <span className="sr-only" aria-live="polite">
         {clips.length === 0

@@ -1,6 +1,6 @@
-// Undo and redo keys in a prompt field run the draft's history, not the browser's own text undo
-// (one character per press, and blind to the store): the field and the toolbar's Undo then take
-// back the same typing burst.
+// Undo and redo in a prompt field, by key or by the browser's Edit or context menu, run the
+// draft's history, not the browser's own text undo (one character per press, and blind to the
+// store): the field and the toolbar's Undo then take back the same typing burst.
 import { type KeyboardEvent, useCallback } from "react";
 import { flushSync } from "react-dom";
 import { useDraftStoreApi } from "../store/use-draft-store";
@@ -24,15 +24,17 @@ export function caretAfterChange(before: string, after: string): number {
   return after.length - suffix;
 }
 
-/** The keydown handler for a prompt's textarea or input. */
-export function usePromptHistoryKeys() {
+type PromptField = HTMLTextAreaElement | HTMLInputElement;
+
+/**
+ * What a prompt's textarea or input spreads on itself: its undo and redo keys, and the
+ * browser's own undo (Edit menu, context menu: `beforeinput` with historyUndo or historyRedo),
+ * all run the draft's history.
+ */
+export function usePromptHistory() {
   const store = useDraftStoreApi();
-  return useCallback(
-    (event: KeyboardEvent<HTMLTextAreaElement | HTMLInputElement>) => {
-      const command = historyKey(event);
-      if (!command) return;
-      event.preventDefault();
-      const field = event.currentTarget;
+  const run = useCallback(
+    (field: PromptField, command: "undo" | "redo") => {
       const before = field.value;
       // Rendered now, so the caret can be placed in the text the undo left.
       flushSync(() => {
@@ -47,4 +49,31 @@ export function usePromptHistoryKeys() {
     },
     [store],
   );
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<PromptField>) => {
+      const command = historyKey(event);
+      if (!command) return;
+      event.preventDefault();
+      run(event.currentTarget, command);
+    },
+    [run],
+  );
+  // React's onBeforeInput is not the native event and carries no inputType.
+  const ref = useCallback(
+    (field: PromptField | null) => {
+      if (!field) return;
+      const onBeforeInput = (event: Event) => {
+        const { inputType } = event as InputEvent;
+        const command =
+          inputType === "historyUndo" ? "undo" : inputType === "historyRedo" ? "redo" : null;
+        if (!command) return;
+        event.preventDefault();
+        run(field, command);
+      };
+      field.addEventListener("beforeinput", onBeforeInput);
+      return () => field.removeEventListener("beforeinput", onBeforeInput);
+    },
+    [run],
+  );
+  return { onKeyDown, ref };
 }

@@ -7,9 +7,8 @@ import {
   COMMANDS,
   type Command,
   type CommandId,
-  DEFAULT_COMMAND_UI,
-  getCommand,
-  isEnabled,
+  type CommandUi,
+  runCommand,
 } from "../commands/registry";
 import { type DraftStore, liveSelection } from "../store/draft-store";
 
@@ -48,27 +47,15 @@ export function historyKey(event: KeyEventLike): "undo" | "redo" | null {
 }
 
 export interface ShortcutHandlers {
-  onShowShortcuts(): void;
+  /** The studio's, as its toolbar and menu use it: "?" opens the same sheet as the button. */
+  ui: CommandUi;
   onImagePaste(startId: string, file: File): void;
 }
 
 export function useStudioShortcuts(store: DraftStore, handlers: ShortcutHandlers) {
   useEffect(() => {
-    const ui = { ...DEFAULT_COMMAND_UI, showShortcuts: handlers.onShowShortcuts };
-    const perform = (id: CommandId, shift = false) => {
-      const state = store.getState();
-      const temporal = store.temporal.getState();
-      const env = {
-        state,
-        canUndo: temporal.pastStates.length > 0,
-        canRedo: temporal.futureStates.length > 0,
-        atMs: state.playheadMs,
-      };
-      const command = getCommand(id);
-      if (!isEnabled(command, env)) return false;
-      command.perform({ store, ui, atMs: state.playheadMs, shift });
-      return true;
-    };
+    const perform = (id: CommandId, shift = false) =>
+      runCommand(id, { store, ui: handlers.ui, shift });
 
     const onKeyDown = (event: KeyboardEvent) => {
       // During a drag, the keys belong to dnd-kit's keyboard sensor.

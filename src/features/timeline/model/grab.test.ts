@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { timelineArb } from "../../../test/arbitraries";
-import { grabByDirection } from "./grab";
+import { entryIdsNear, grabByDirection } from "./grab";
 import { moveBounds } from "./operations";
 import { entryIdsInScriptOrder, type Timeline } from "./timeline";
 
@@ -72,6 +72,31 @@ describe("grabbing where handles overlap", () => {
           expect(grabByDirection(timeline, under, deltaPx)).toBe(order.at(-1));
         },
       ),
+    );
+  });
+});
+
+describe("entryIdsNear", () => {
+  it("finds the entries around a time, across a stream's end and the next one's start", () => {
+    expect(entryIdsNear(backToBack, 3510, 20)).toEqual(["a-end", "b-start", "b-look"]);
+    expect(entryIdsNear(backToBack, 3500, 0)).toEqual(["a-end", "b-start"]);
+    expect(entryIdsNear(backToBack, 5000, 100)).toEqual([]);
+  });
+
+  it("is every entry within the range, in script order, on any timeline", () => {
+    fc.assert(
+      fc.property(timelineArb, fc.nat(60_000), fc.nat(2_000), (timeline, ms, rangeMs) => {
+        const times = new Map<string, number>();
+        for (const clip of timeline.clips) {
+          times.set(clip.start.id, clip.start.timestampMs);
+          for (const i of clip.interactions) times.set(i.id, i.timestampMs);
+          times.set(clip.end.id, clip.end.timestampMs);
+        }
+        const expected = entryIdsInScriptOrder(timeline).filter(
+          (id) => Math.abs(times.get(id)! - ms) <= rangeMs,
+        );
+        expect(entryIdsNear(timeline, ms, rangeMs)).toEqual(expected);
+      }),
     );
   });
 });
