@@ -173,6 +173,8 @@ async function benchDrag(
   const drawn = await page.evaluate(
     () => document.querySelectorAll('[aria-label="Timeline"] [data-entry-id]').length,
   );
+  // dnd-kit arrives when the browser is first idle; a press before then only selects.
+  await page.locator('[aria-label="Timeline"][data-drag-ready]').waitFor({ state: "attached" });
   const marker = timeline.getByRole("button", { name: "interaction at 1.50 s", exact: true });
   await marker.scrollIntoViewIfNeeded();
   const box = await marker.boundingBox();
@@ -237,8 +239,11 @@ async function benchDrag(
         ),
       mark,
     );
+  // BENCH_TRACE_CATEGORIES adds trace categories for BENCH_TRACE, e.g.
+  // disabled-by-default-devtools.timeline.invalidationTracking: what dirtied style or layout.
+  const extra = process.env.BENCH_TRACE_CATEGORIES?.split(",").filter(Boolean) ?? [];
   await browser.startTracing(page, {
-    categories: ["toplevel", "blink.user_timing", "devtools.timeline"],
+    categories: ["toplevel", "blink.user_timing", "devtools.timeline", ...extra],
   });
 
   // BENCH_PROFILE=file.cpuprofile: a CPU profile of the drag, for DevTools' Performance panel.

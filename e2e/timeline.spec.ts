@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page, test } from "./test";
 import { readFileSync } from "node:fs";
-import { fileTransfer, fixture } from "./studio-helpers";
+import { dragReady, fileTransfer, fixture } from "./studio-helpers";
 
 interface Entry {
   timestamp_ms: number;
@@ -71,9 +71,12 @@ test("builds a two-stream script with an image using only the keyboard", async (
   await expect(page.getByRole("textbox", { name: "Prompt" })).toBeFocused();
   await page.keyboard.type("A rainy neon street at night");
 
-  // Prompt -> time -> image drop zone, which opens the picker on Enter.
+  // Prompt -> time -> "Name and colour" (folded in a window this short) -> image drop zone,
+  // which opens the picker on Enter.
   await page.keyboard.press("Tab");
   await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(page.getByRole("button", { name: "Add an image" })).toBeFocused();
   const chooser = page.waitForEvent("filechooser");
   await page.keyboard.press("Enter");
   await (await chooser).setFiles(fixture("frame.png"));
@@ -99,6 +102,7 @@ test("builds a two-stream script with an image using only the keyboard", async (
   await expect(entry(page, "interaction at 3.20 s")).toBeFocused();
   await page.keyboard.press("Shift+ArrowRight");
   await expect(entry(page, "interaction at 4.20 s")).toBeVisible();
+  await dragReady(page);
   await page.keyboard.press("Enter");
   // dnd-kit listens for the arrows only from the task after the pick-up; an arrow pressed
   // before the drag's label shows can be lost. The label follows each arrow, so the drop
@@ -124,6 +128,7 @@ test("drags an interaction, exports it, and undoes and redoes the drag", async (
   await importScript(page, "two-streams.json");
   const marker = entry(page, "interaction at 3.00 s");
   await expect(marker).toBeVisible();
+  await dragReady(page);
 
   // 80 px per second at the default zoom: 160 px is two seconds.
   await marker.scrollIntoViewIfNeeded();
@@ -157,6 +162,7 @@ test("drags an interaction, exports it, and undoes and redoes the drag", async (
 
 test("a drag keeps an interaction inside its stream while it moves", async ({ page }) => {
   await importScript(page, "two-streams.json");
+  await dragReady(page);
   const marker = entry(page, "interaction at 3.00 s");
   await marker.scrollIntoViewIfNeeded();
   const box = (await marker.boundingBox())!;

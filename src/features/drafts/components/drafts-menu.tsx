@@ -2,6 +2,7 @@
 // the drafts browser with every draft.
 import { lazy, Suspense, useId, useState } from "react";
 import { Button } from "../../../components/button";
+import { StrokeIcon } from "../../../components/stroke-icon";
 import { DEFAULT_NAME, type DraftSession } from "../hooks/use-draft-session";
 
 // Off the first load, with its templates: fetched when "All drafts…" is pointed at, focused or
@@ -57,7 +58,9 @@ export function DraftsMenu({
         id={switchId}
         value={draftId}
         onChange={(event) => void session.switchTo(event.target.value)}
-        className="max-w-48 rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900"
+        // A long name is cut in the closed select: the tooltip says it whole.
+        title={name}
+        className="max-w-48 rounded-lg border border-zinc-300 bg-white px-2 py-1.5 text-sm xl:max-w-96 dark:border-zinc-700 dark:bg-zinc-900"
       >
         {session.drafts.some((d) => d.id === draftId) ? null : (
           <option value={draftId}>{name}</option>
@@ -68,20 +71,39 @@ export function DraftsMenu({
           </option>
         ))}
       </select>
-      <Button
-        variant="ghost"
+      <MenuButton
+        label="All drafts…"
         onClick={() => setBrowsingSince(Date.now())}
-        onPointerEnter={prepareDraftsBrowser}
-        onFocus={prepareDraftsBrowser}
-      >
-        All drafts…
-      </Button>
-      <Button variant="ghost" onClick={() => void session.newDraft()}>
-        New draft
-      </Button>
-      <Button variant="ghost" onClick={() => void session.duplicate()}>
-        Duplicate draft
-      </Button>
+        onPrepare={prepareDraftsBrowser}
+        icon={
+          <>
+            <rect x="3" y="3" width="7" height="7" rx="1" />
+            <rect x="14" y="3" width="7" height="7" rx="1" />
+            <rect x="3" y="14" width="7" height="7" rx="1" />
+            <rect x="14" y="14" width="7" height="7" rx="1" />
+          </>
+        }
+      />
+      <MenuButton
+        label="New draft"
+        onClick={() => void session.newDraft()}
+        icon={
+          <>
+            <path d="M14 3H6a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V9z" />
+            <path d="M14 3v6h6M12 12v6M9 15h6" />
+          </>
+        }
+      />
+      <MenuButton
+        label="Duplicate draft"
+        onClick={() => void session.duplicate()}
+        icon={
+          <>
+            <rect x="9" y="9" width="12" height="12" rx="2" />
+            <path d="M5 15H4a2 2 0 0 1-2-2V4a2 2 0 0 1 2-2h9a2 2 0 0 1 2 2v1" />
+          </>
+        }
+      />
       {confirming ? (
         <span
           className="flex items-center gap-1 rounded-lg bg-red-50 px-2 py-1 text-sm dark:bg-red-500/10"
@@ -104,9 +126,13 @@ export function DraftsMenu({
           </Button>
         </span>
       ) : (
-        <Button variant="ghost" onClick={() => setConfirming(true)}>
-          Delete draft
-        </Button>
+        <MenuButton
+          label="Delete draft"
+          onClick={() => setConfirming(true)}
+          icon={
+            <path d="M3 6h18M8 6V4a2 2 0 0 1 2-2h4a2 2 0 0 1 2 2v2m3 0-1 14a2 2 0 0 1-2 2H8a2 2 0 0 1-2-2L5 6" />
+          }
+        />
       )}
       {browsed ? (
         <Suspense fallback={null}>
@@ -119,6 +145,39 @@ export function DraftsMenu({
         </Suspense>
       ) : null}
     </span>
+  );
+}
+
+/**
+ * A drafts action: its words from 1280 px on, an icon (with the words as tooltip) below, where
+ * four worded buttons wrapped the studio's header onto a second and third row. The words stay
+ * its accessible name either way.
+ */
+function MenuButton({
+  label,
+  icon,
+  onClick,
+  onPrepare,
+}: {
+  label: string;
+  /** The shapes of a 24-unit stroked icon. */
+  icon: React.ReactNode;
+  onClick(): void;
+  /** Fetches what the click needs as soon as it is likely to come. */
+  onPrepare?(): void;
+}) {
+  return (
+    <Button
+      variant="ghost"
+      title={label}
+      onClick={onClick}
+      onPointerEnter={onPrepare}
+      onFocus={onPrepare}
+      className="max-xl:px-2"
+    >
+      <StrokeIcon className="size-4 xl:hidden">{icon}</StrokeIcon>
+      <span className="max-xl:sr-only">{label}</span>
+    </Button>
   );
 }
 

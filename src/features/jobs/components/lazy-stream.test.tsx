@@ -1,37 +1,10 @@
 // @vitest-environment jsdom
-import { act, cleanup, render, screen } from "@testing-library/react";
+import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { showElement, stubIntersectionObserver } from "../../../test/fake-intersection-observer";
 import { LazyStream } from "./lazy-stream";
 
-/** An IntersectionObserver the test moves: `reveal(element)` brings that element into view. */
-const observers: { callback: IntersectionObserverCallback; elements: Set<Element> }[] = [];
-function reveal(element: Element) {
-  for (const observer of observers) {
-    if (!observer.elements.has(element)) continue;
-    const entry = { isIntersecting: true, target: element } as IntersectionObserverEntry;
-    act(() => observer.callback([entry], {} as IntersectionObserver));
-  }
-}
-
-beforeEach(() => {
-  observers.length = 0;
-  vi.stubGlobal(
-    "IntersectionObserver",
-    class {
-      private record: (typeof observers)[number];
-      constructor(callback: IntersectionObserverCallback) {
-        this.record = { callback, elements: new Set() };
-        observers.push(this.record);
-      }
-      observe(element: Element) {
-        this.record.elements.add(element);
-      }
-      disconnect() {
-        this.record.elements.clear();
-      }
-    },
-  );
-});
+beforeEach(stubIntersectionObserver);
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
@@ -58,7 +31,7 @@ describe("LazyStream", () => {
     expect(screen.queryByText("Stream 9 player")).toBeNull();
     expect(render_).not.toHaveBeenCalled();
 
-    reveal(place);
+    showElement(place);
     expect(screen.getByText("Stream 9 player")).toBeInTheDocument();
     expect(screen.queryByRole("region", { name: "Stream 9" })).toBeNull();
   });

@@ -2,7 +2,7 @@
 // jsdom decodes no images, so createImageBitmap is stubbed to report a size; the pixels are
 // never looked at on the path under test. e2e/image-original-bytes.spec.ts decodes for real.
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { prepareImage } from "./images";
+import { prepareImage, shortFileName } from "./images";
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 const JPEG = [0xff, 0xd8, 0xff, 0xe0];
@@ -78,5 +78,29 @@ describe("prepareImage", () => {
       ok: false,
       message: "anim.gif is not a JPEG, PNG or WebP image.",
     });
+  });
+
+  it("names a long file by its start and its extension, cut in the middle", async () => {
+    const { file } = imageFile(
+      [0x47, 0x49, 0x46, 0x38],
+      "a-very-long-file-name-of-a-holiday-photo-that-is-not-an-image.gif",
+    );
+    expect(await prepareImage(file, false)).toEqual({
+      ok: false,
+      message: "a-very-long-file-na…mage.gif is not a JPEG, PNG or WebP image.",
+    });
+  });
+});
+
+describe("shortFileName", () => {
+  it.each([
+    ["photo.jpg", "photo.jpg"],
+    ["exactly-twenty-eight-chars.p", "exactly-twenty-eight-chars.p"],
+    ["IMG_20260412_183355_HDR_portrait.jpeg", "IMG_20260412_18335…rait.jpeg"],
+    ["a-name-without-any-extension-at-all", "a-name-without-any-…n-at-all"],
+  ])("%s -> %s", (name, shown) => {
+    const short = shortFileName(name);
+    expect(short).toBe(shown);
+    expect(short.length).toBeLessThanOrEqual(28);
   });
 });

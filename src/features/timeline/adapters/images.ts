@@ -35,17 +35,30 @@ export async function sniffImageType(file: Blob): Promise<string | null> {
   return null;
 }
 
+/**
+ * A file's name for a message, cut in the middle when long: a camera's or a download's
+ * 60-character name took four lines of the inspector's narrow column and pushed the fields
+ * below it out of sight. The start and the extension are what tell files apart.
+ */
+export function shortFileName(name: string, max = 28): string {
+  if (name.length <= max) return name;
+  const dot = name.lastIndexOf(".");
+  const tail = dot > 0 && name.length - dot <= 8 ? name.slice(dot - 4) : name.slice(-8);
+  return `${name.slice(0, max - tail.length - 1)}…${tail}`;
+}
+
 export async function prepareImage(file: File, portrait: boolean): Promise<PreparedImage> {
+  const name = shortFileName(file.name);
   if (file.size > MAX_IMAGE_BYTES) {
-    return { ok: false, message: `${file.name} is over 25 MB.` };
+    return { ok: false, message: `${name} is over 25 MB.` };
   }
   const type = await sniffImageType(file);
-  if (!type) return { ok: false, message: `${file.name} is not a JPEG, PNG or WebP image.` };
+  if (!type) return { ok: false, message: `${name} is not a JPEG, PNG or WebP image.` };
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
   } catch {
-    return { ok: false, message: `${file.name} could not be decoded as an image.` };
+    return { ok: false, message: `${name} could not be decoded as an image.` };
   }
   const { width, height } = frameSize(portrait);
   // The SDK sends an image already at the frame untouched, so its metadata and exact pixels

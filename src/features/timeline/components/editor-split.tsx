@@ -62,13 +62,14 @@ export function EditorSplit({ preview, inspector }: { preview: ReactNode; inspec
   };
 
   return (
-    <div className="flex flex-col">
+    // The separator sits in the gap above the timeline rather than adding its own height.
+    <div className="flex flex-col lg:-mb-3">
       <div
         ref={rowRef}
-        className="grid gap-3 lg:h-[var(--editor-row)] lg:grid-cols-[minmax(0,1fr)_minmax(20rem,24rem)]"
+        className="grid gap-3 lg:h-[var(--editor-row)] lg:grid-cols-[minmax(0,1fr)_minmax(20rem,34rem)]"
         style={{
           ["--editor-row" as string]:
-            heightPx === null ? "clamp(14rem, calc(100dvh - 29rem), 34rem)" : `${heightPx}px`,
+            heightPx === null ? "clamp(14rem, calc(100dvh - 27rem), 34rem)" : `${heightPx}px`,
         }}
       >
         {preview}

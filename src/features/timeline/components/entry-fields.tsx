@@ -1,9 +1,10 @@
 // The inspector's editor for one entry (prompt, time, image, duration, look): kept off the
 // studio's first load, since nothing shows it until an entry is selected (see studio-chunks.ts).
+import { memo, useRef } from "react";
 import { TimeField } from "../../../components/time-field";
 import { formatCount, formatSeconds } from "../../../contract/format";
 import { MAX_PROMPT_CHARS } from "../../../contract/script";
-import { usePromptHistoryKeys } from "../hooks/use-prompt-history-keys";
+import { usePromptHistory } from "../hooks/use-prompt-history-keys";
 import { useTimelineCheck } from "../hooks/use-timeline-check";
 import { latestInteractionMs, locateEntry } from "../model/operations";
 import { STREAM_COLORS } from "../model/stream-look";
@@ -33,42 +34,52 @@ function countCodePoints(text: string): number {
   return count;
 }
 
-/** The fields of the inspector's panel; they scroll, its Delete button stays below them. */
-export function EntryFields({ entry }: { entry: EditedEntry }) {
+/**
+ * The fields of the inspector's panel: in one column, or in two when the panel is wide (what
+ * is typed on the left, the stream's image and length on the right).
+ */
+// Memoised: while the inspector waits on a new selection (see inspector.tsx) it renders the same
+// entry again, and the fields need not.
+export const EntryFields = memo(function EntryFields({ entry }: { entry: EditedEntry }) {
+  const stream = entry.kind !== "interact";
   return (
-    <>
-      {entry.kind !== "end" ? (
-        <PromptField key={`prompt:${entry.id}`} id={entry.id} prompt={entry.prompt} />
+    <div className={stream ? "grid gap-3 @[30rem]:grid-cols-2" : "grid gap-3"}>
+      <div className="min-w-0 space-y-3">
+        {entry.kind !== "end" ? (
+          <PromptField key={`prompt:${entry.id}`} id={entry.id} prompt={entry.prompt} />
+        ) : null}
+        <TimestampField key={`time:${entry.id}`} id={entry.id} ms={entry.ms} />
+        <EntryProblems id={entry.id} />
+        {stream ? (
+          <StreamLookFields
+            key={`look:${entry.clipId}`}
+            clipId={entry.clipId}
+            name={entry.name}
+            defaultName={entry.streamName}
+            color={entry.color}
+          />
+        ) : null}
+      </div>
+      {stream ? (
+        <div className="min-w-0 space-y-3">
+          {entry.kind === "start" ? (
+            // Keyed by the start, so one start's image error never shows on another.
+            <LazyImageDropZone key={`image:${entry.id}`} startId={entry.id} image={entry.image} />
+          ) : null}
+          <DurationField
+            key={`duration:${entry.clipId}`}
+            clipId={entry.clipId}
+            ms={entry.clipEndMs - entry.clipStartMs}
+          />
+        </div>
       ) : null}
-      <TimestampField key={`time:${entry.id}`} id={entry.id} ms={entry.ms} />
-      <EntryProblems id={entry.id} />
-      {entry.kind === "start" ? (
-        // Keyed by the start, so one start's image error never shows on another.
-        <LazyImageDropZone key={`image:${entry.id}`} startId={entry.id} image={entry.image} />
-      ) : null}
-      {entry.kind !== "interact" ? (
-        <DurationField
-          key={`duration:${entry.clipId}`}
-          clipId={entry.clipId}
-          ms={entry.clipEndMs - entry.clipStartMs}
-        />
-      ) : null}
-      {entry.kind !== "interact" ? (
-        <StreamLookFields
-          key={`look:${entry.clipId}`}
-          clipId={entry.clipId}
-          name={entry.name}
-          defaultName={entry.streamName}
-          color={entry.color}
-        />
-      ) : null}
-    </>
+    </div>
   );
-}
+});
 
 function PromptField({ id, prompt }: { id: string; prompt: string }) {
   const { setPrompt, endHistoryGroup } = useDraftActions();
-  const onHistoryKey = usePromptHistoryKeys();
+  const history = usePromptHistory();
   const count = countCodePoints(prompt);
   const over = count > MAX_PROMPT_CHARS;
   return (
@@ -97,7 +108,7 @@ function PromptField({ id, prompt }: { id: string; prompt: string }) {
         aria-invalid={over || prompt.trim() === ""}
         placeholder="What the world model should show, e.g. “a rainy neon street at night”"
         onChange={(event) => setPrompt(id, event.target.value)}
-        onKeyDown={onHistoryKey}
+        {...history}
         onBlur={endHistoryGroup}
         className={[
           "mt-1.5 block w-full resize-y rounded-lg border bg-white px-3 py-2 text-sm shadow-xs dark:bg-zinc-950",
@@ -150,6 +161,11 @@ function DurationField({ clipId, ms }: { clipId: string; ms: number }) {
   );
 }
 
+/** Below lg the studio stacks and nothing is short of height; above it, a tall window. */
+const roomForLook = () =>
+  typeof window.matchMedia !== "function" ||
+  window.matchMedia("(max-width: 63.99rem), (min-height: 52rem)").matches;
+
 /** The stream's name and colour on the timeline; neither goes into the script. */
 function StreamLookFields({
   clipId,
@@ -164,44 +180,77 @@ function StreamLookFields({
 }) {
   const { setStreamLook, endHistoryGroup } = useDraftActions();
   const nameId = `stream-name-${clipId}`;
+  const swatch = color || "var(--color-accent-100)";
+  const openedByHand = useRef(false);
   return (
-    <div className="flex flex-wrap items-end gap-x-4 gap-y-3">
-      <div className="min-w-40 flex-1">
-        <label htmlFor={nameId} className="text-sm font-medium">
-          Stream name
-        </label>
-        <input
-          id={nameId}
-          type="text"
-          value={name ?? ""}
-          placeholder={defaultName}
-          maxLength={80}
-          onChange={(event) => setStreamLook(clipId, { name: event.target.value })}
-          onBlur={endHistoryGroup}
-          className="mt-1.5 block w-full rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-sm shadow-xs dark:border-zinc-700 dark:bg-zinc-950"
+    // Folded when the window is short: they only dress the timeline, and open they would not
+    // leave the editor row room for the rest at 1024x768. The summary still says what they are.
+    <details
+      className="group"
+      open={roomForLook()}
+      // Opened by the creator in a short window, the fields land below the inspector's fold:
+      // bring them up. (The toggle event also comes when it mounts open; that one is left be.)
+      onToggle={(event) => {
+        if (event.currentTarget.open && openedByHand.current) {
+          event.currentTarget.scrollIntoView?.({ block: "nearest" });
+        }
+        openedByHand.current = false;
+      }}
+    >
+      <summary
+        className="flex cursor-pointer items-center gap-2 text-sm font-medium"
+        // A click, or Enter or Space on the focused summary, which the browser turns into one.
+        onClick={() => (openedByHand.current = true)}
+      >
+        <span aria-hidden className="text-zinc-400 transition-transform group-open:rotate-90">
+          ▸
+        </span>
+        <span className="shrink-0">Name and colour</span>
+        <span
+          aria-hidden
+          className="size-3 shrink-0 rounded-full border border-black/10 dark:border-white/20"
+          style={{ backgroundColor: swatch }}
         />
-      </div>
-      <fieldset className="flex items-center gap-1.5">
-        <legend className="mb-1.5 text-sm font-medium">Colour</legend>
-        {[{ name: "Default", value: undefined }, ...STREAM_COLORS].map((option) => (
-          <label
-            key={option.name}
-            title={option.name}
-            className="relative size-6 cursor-pointer rounded-full border border-black/10 has-[:checked]:ring-2 has-[:checked]:ring-zinc-900 has-[:checked]:ring-offset-2 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500 dark:border-white/20 dark:has-[:checked]:ring-white dark:has-[:checked]:ring-offset-zinc-900"
-            style={{ backgroundColor: option.value ?? "var(--color-accent-200)" }}
-          >
-            <input
-              type="radio"
-              name={`stream-color-${clipId}`}
-              aria-label={option.name}
-              checked={color === option.value}
-              onChange={() => setStreamLook(clipId, { color: option.value ?? "" })}
-              className="absolute inset-0 cursor-pointer appearance-none rounded-full"
-            />
+        <span className="min-w-0 truncate font-normal text-zinc-500">{name || defaultName}</span>
+      </summary>
+      <div className="mt-2 flex flex-wrap items-end gap-x-4 gap-y-3">
+        <div className="min-w-40 flex-1">
+          <label htmlFor={nameId} className="text-sm font-medium">
+            Stream name
           </label>
-        ))}
-      </fieldset>
-    </div>
+          <input
+            id={nameId}
+            type="text"
+            value={name ?? ""}
+            placeholder={defaultName}
+            maxLength={80}
+            onChange={(event) => setStreamLook(clipId, { name: event.target.value })}
+            onBlur={endHistoryGroup}
+            className="mt-1.5 block w-full rounded-lg border border-zinc-300 bg-white px-3 py-1.5 text-sm shadow-xs dark:border-zinc-700 dark:bg-zinc-950"
+          />
+        </div>
+        <fieldset className="flex items-center gap-1.5">
+          <legend className="mb-1.5 text-sm font-medium">Colour</legend>
+          {[{ name: "Default", value: undefined }, ...STREAM_COLORS].map((option) => (
+            <label
+              key={option.name}
+              title={option.name}
+              className="relative size-6 cursor-pointer rounded-full border border-black/10 has-[:checked]:ring-2 has-[:checked]:ring-zinc-900 has-[:checked]:ring-offset-2 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500 dark:border-white/20 dark:has-[:checked]:ring-white dark:has-[:checked]:ring-offset-zinc-900"
+              style={{ backgroundColor: option.value ?? "var(--color-accent-100)" }}
+            >
+              <input
+                type="radio"
+                name={`stream-color-${clipId}`}
+                aria-label={option.name}
+                checked={color === option.value}
+                onChange={() => setStreamLook(clipId, { color: option.value ?? "" })}
+                className="absolute inset-0 cursor-pointer appearance-none rounded-full"
+              />
+            </label>
+          ))}
+        </fieldset>
+      </div>
+    </details>
   );
 }
 

@@ -1,12 +1,8 @@
 // @vitest-environment jsdom
-import { cleanup, render, screen } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { act, cleanup, screen } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { TimelineCheckContext } from "../hooks/use-timeline-check";
-import { checkTimeline } from "../model/problems";
 import type { Timeline } from "../model/timeline";
-import { createDraftStore, type DraftStore } from "../store/draft-store";
-import { DraftStoreContext, useDraftStore } from "../store/use-draft-store";
+import { renderInDraft } from "../testing/render-in-draft";
 import { Inspector } from "./inspector";
 import { loadEntryFields } from "./studio-chunks";
 
@@ -22,23 +18,7 @@ const timeline: Timeline = {
   ],
 };
 
-function WithCheck({ children }: { children: React.ReactNode }) {
-  const current = useDraftStore((s) => s.timeline);
-  return <TimelineCheckContext value={checkTimeline(current)}>{children}</TimelineCheckContext>;
-}
-
-function setup(selection: string[] = []) {
-  const store: DraftStore = createDraftStore({ draftId: "d", name: "Draft", timeline });
-  store.getState().actions.select(selection);
-  render(
-    <DraftStoreContext value={store}>
-      <WithCheck>
-        <Inspector />
-      </WithCheck>
-    </DraftStoreContext>,
-  );
-  return { store, user: userEvent.setup() };
-}
+const setup = (selection: string[] = []) => renderInDraft(<Inspector />, timeline, { selection });
 
 // Vitest runs without globals, so Testing Library cannot clean up by itself.
 afterEach(cleanup);
@@ -63,6 +43,19 @@ describe("Inspector", () => {
     setup();
     expect(screen.getByRole("heading", { name: "Inspector" })).toBeInTheDocument();
     expect(screen.queryByRole("textbox", { name: "Prompt" })).not.toBeInTheDocument();
+  });
+
+  it("shows an entry picked up by a drag, a render later, and follows at once again after", async () => {
+    const { store } = setup(["s1"]);
+    act(() => {
+      // As a pick-up does: the drag starts and selects what it holds.
+      store.getState().actions.setDragging(true);
+      store.getState().actions.select(["i1"]);
+    });
+    expect(await screen.findByRole("textbox", { name: "Prompt" })).toHaveValue("rain");
+    act(() => store.getState().actions.setDragging(false));
+    act(() => store.getState().actions.select(["s1"]));
+    expect(screen.getByRole("textbox", { name: "Prompt" })).toHaveValue("a city");
   });
 
   it("edits the selected interaction's prompt with a live character count", async () => {

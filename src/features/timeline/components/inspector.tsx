@@ -1,22 +1,29 @@
 // The inspector: exact editing of the selected entry (prompt, time, image) or of a group.
-import { useState } from "react";
+import { useDeferredValue, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { Button } from "../../../components/button";
 import { Kbd } from "../../../components/kbd";
 import { Panel } from "../../../components/panel";
+import { useCommand } from "../commands/use-commands";
 import { liveSelection, selectedEntry } from "../store/draft-store";
 import { streamName } from "../model/stream-look";
-import { useDraftActions, useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
+import { useDraftStore } from "../store/use-draft-store";
 import { entryNoun } from "./drag-data";
 import type { EditedEntry } from "./entry-fields";
-import { removeAndRefocus } from "./remove-and-refocus";
 import { loadedEntryFields, loadEntryFields, useFetchPart } from "./studio-chunks";
 
 export function Inspector() {
-  const selection = useDraftStore(useShallow((s) => liveSelection(s)));
+  // Picking up an entry selects it. During a drag the fields follow the selection in a render
+  // React may interrupt, a frame later: drawing them in the pick-up's own task made that task
+  // long with 1,000 entries on the timeline. Otherwise they follow at once (an entry just added
+  // has its prompt focused, and typing must never lag).
+  const live = useDraftStore(useShallow((s) => liveSelection(s)));
+  const deferred = useDeferredValue(live);
+  const dragging = useDraftStore((s) => s.dragging);
+  const selection = dragging ? deferred : live;
   const entry = useDraftStore(
     useShallow((s): (EditedEntry & { streamNumber: number }) | null => {
-      const ref = selectedEntry({ selection: liveSelection(s), timeline: s.timeline });
+      const ref = selectedEntry({ selection, timeline: s.timeline });
       if (!ref) return null;
       const interaction =
         ref.kind === "interact" ? ref.clip.interactions[ref.interactionIndex] : undefined;
@@ -41,8 +48,9 @@ export function Inspector() {
       };
     }),
   );
-  const actions = useDraftActions();
-  const store = useDraftStoreApi();
+  // The registry's commands, so these buttons do exactly what Ctrl+D and Delete do.
+  const duplicate = useCommand("duplicate");
+  const remove = useCommand("delete");
   const [EntryFields, setEntryFields] = useState(loadedEntryFields);
   useFetchPart(entry !== null && !EntryFields, loadEntryFields, setEntryFields);
 
@@ -54,8 +62,8 @@ export function Inspector() {
           moves its whole stream.
         </p>
         <div className="mt-4 flex gap-2">
-          <Button onClick={() => actions.duplicate(selection)}>Duplicate</Button>
-          <Button variant="danger" onClick={() => removeAndRefocus(store, selection)}>
+          <Button onClick={duplicate.run}>{duplicate.command.label}</Button>
+          <Button variant="danger" onClick={remove.run}>
             Delete selected
           </Button>
         </div>
@@ -91,17 +99,24 @@ export function Inspector() {
       ? `Interaction in stream ${entry.streamNumber}`
       : `Stream ${entry.streamNumber} ${noun}`;
   return (
-    <Panel title={title} className="flex flex-col overflow-hidden">
-      {/* The fields scroll; Delete stays in view below them. Until the editor's chunk is here
-          (only if an entry is chosen before the studio was first idle) the panel keeps its
-          title and Delete, and the fields fill in when it lands. */}
-      <div className="-mx-1 min-h-0 flex-1 space-y-4 overflow-y-auto px-1 pb-2">
-        {EntryFields ? <EntryFields entry={entry} /> : null}
-      </div>
-      <div className="border-t border-zinc-200 pt-3 dark:border-zinc-800">
-        <Button variant="danger" onClick={() => removeAndRefocus(store, [entry.id])}>
+    <Panel
+      title={title}
+      // A container, so the fields take two columns when the panel is wide enough to: at
+      // 1024x768 one column of them would be twice the height the editor row has.
+      className="@container flex flex-col overflow-hidden"
+      actions={
+        // In the title row, not below the fields: it never moves, whatever the entry shows.
+        <Button size="sm" variant="danger" onClick={remove.run}>
           {entry.kind === "interact" ? "Delete interaction" : "Delete stream"}
         </Button>
+      }
+    >
+      {/* Until the editor's chunk is here (only if an entry is chosen before the studio was
+          first idle) the panel keeps its title and Delete, and the fields fill in when it
+          lands. They fit the editor row at its default height; the scroll is only for a row
+          the creator has dragged smaller. */}
+      <div className="-mx-1 min-h-0 flex-1 overflow-y-auto px-1">
+        {EntryFields ? <EntryFields entry={entry} /> : null}
       </div>
     </Panel>
   );

@@ -1,11 +1,13 @@
 // The live preview: a frame in the draft's aspect showing what the model would be given at the
 // playhead (the stream's image, the prompt in force) while the playhead runs in real time, or
 // at the selected entry when the selection changed last.
-import { useEffect, useState } from "react";
+import { useDeferredValue, useEffect, useState } from "react";
 import { useShallow } from "zustand/react/shallow";
+import { IconButton } from "../../../components/icon-button";
 import { formatSeconds } from "../../../contract/format";
 import { timelineEndMs } from "../model/operations";
 import { promptAt } from "../model/prompt-at";
+import { formatBinding } from "../commands/keys";
 import { useCommand } from "../commands/use-commands";
 import { type DraftState, selectedEntry } from "../store/draft-store";
 import { useDraftStore, useDraftStoreApi } from "../store/use-draft-store";
@@ -40,10 +42,16 @@ export function Preview() {
   const portrait = useDraftStore((s) => s.timeline.portrait);
   const endMs = useDraftStore((s) => timelineEndMs(s.timeline));
   const follows = useFollowsSelection();
-  const selectedMs = useDraftStore(selectionMs);
+  // During a drag the preview follows a new selection a frame later, as the inspector does (see
+  // inspector.tsx): a new frame drawn in the pick-up's own task made that task long.
+  const liveSelectedMs = useDraftStore(selectionMs);
+  const deferredSelectedMs = useDeferredValue(liveSelectedMs);
+  const dragging = useDraftStore((s) => s.dragging);
+  const selectedMs = dragging ? deferredSelectedMs : liveSelectedMs;
   const shownMs = follows && !playing && selectedMs !== null ? selectedMs : playheadMs;
   const now = useDraftStore(useShallow((s) => promptAt(s.timeline, shownMs)));
   const playPause = useCommand("play-pause");
+  const playPauseKey = playPause.command.keys?.[0];
 
   return (
     <section
@@ -97,18 +105,19 @@ export function Preview() {
         </div>
       </div>
       <div className="mt-2 flex items-center gap-3">
-        <button
-          type="button"
+        <IconButton
+          variant="solid"
+          label={playing ? "Pause preview" : "Play preview"}
+          shortcut={playPauseKey ? formatBinding(playPauseKey) : undefined}
           onClick={playPause.run}
           disabled={!playPause.enabled}
-          className="inline-flex size-9 items-center justify-center rounded-full bg-zinc-900 text-white hover:bg-zinc-700 disabled:opacity-40 dark:bg-white dark:text-zinc-900 dark:hover:bg-zinc-200"
-          aria-label={playing ? "Pause preview" : "Play preview"}
-          title="Play or pause (Space)"
         >
-          <svg viewBox="0 0 24 24" className="size-4" fill="currentColor" aria-hidden>
-            {playing ? <path d="M7 5h3v14H7zM14 5h3v14h-3z" /> : <path d="M8 5v14l11-7z" />}
-          </svg>
-        </button>
+          {playing ? (
+            <path d="M7 5h3v14H7zM14 5h3v14h-3z" fill="currentColor" stroke="none" />
+          ) : (
+            <path d="M8 5v14l11-7z" fill="currentColor" stroke="none" />
+          )}
+        </IconButton>
         <div className="h-1.5 flex-1 overflow-hidden rounded-full bg-zinc-200 dark:bg-zinc-800">
           <div
             className="h-full rounded-full bg-accent-500"

@@ -141,18 +141,18 @@ function StudioEditor({
     [store],
   );
 
-  const handlers = useMemo(
-    () => ({
-      onShowShortcuts: () => setShortcutsOpen(true),
-      onImagePaste: (startId: string, file: File) => void setImageFromFile(startId, file),
-    }),
-    [setImageFromFile],
-  );
-  useStudioShortcuts(store, handlers);
   const commandUi = useMemo(
     () => ({ ...DEFAULT_COMMAND_UI, showShortcuts: () => setShortcutsOpen(true) }),
     [],
   );
+  const handlers = useMemo(
+    () => ({
+      ui: commandUi,
+      onImagePaste: (startId: string, file: File) => void setImageFromFile(startId, file),
+    }),
+    [commandUi, setImageFromFile],
+  );
+  useStudioShortcuts(store, handlers);
 
   const importFile = useCallback(
     async (file: File) => {
@@ -212,7 +212,8 @@ function StudioEditor({
           {/* Compact, unlike other pages' headers: at 1024x768 the editor below must fit. */}
           <header className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-2">
             <h1 className="text-xl font-semibold tracking-tight">Studio</h1>
-            <div className="min-w-0 flex-1 text-sm text-zinc-600 dark:text-zinc-400">
+            {/* On a phone, a row of its own under the title rather than squeezed beside it. */}
+            <div className="min-w-0 flex-1 text-sm text-zinc-600 max-sm:basis-full dark:text-zinc-400">
               {draftsMenu}
             </div>
             <div className="flex min-w-0 flex-wrap items-center gap-2">
@@ -225,7 +226,6 @@ function StudioEditor({
               view={view}
               onViewChange={setView}
               onOrientationChange={changeOrientation}
-              onShowShortcuts={() => setShortcutsOpen(true)}
             />
             {/* A fixed height, so selecting another entry never shifts the timeline under the pointer. */}
             <EditorSplit preview={<Preview />} inspector={<Inspector />} />

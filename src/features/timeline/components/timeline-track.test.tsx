@@ -1,12 +1,9 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
-import userEvent from "@testing-library/user-event";
+import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { TimelineCheckContext } from "../hooks/use-timeline-check";
-import { checkTimeline } from "../model/problems";
 import type { Timeline } from "../model/timeline";
-import { createDraftStore } from "../store/draft-store";
-import { DraftStoreContext, useDraftStore } from "../store/use-draft-store";
+import { renderInDraft } from "../testing/render-in-draft";
+import { loadDragLayer } from "./studio-chunks";
 import { TimelineView } from "./timeline-view";
 
 const timeline: Timeline = {
@@ -22,29 +19,12 @@ const timeline: Timeline = {
 };
 
 afterEach(cleanup);
-// jsdom has no layout: no handle is under any point, so no overlap to resolve at a pick-up.
-beforeAll(() => {
-  document.elementsFromPoint ??= () => [];
+beforeAll(async () => {
+  // Fetched before the timeline mounts, as when the browser has been idle: it is then there at once.
+  await loadDragLayer();
 });
 
-function Editor() {
-  const current = useDraftStore((s) => s.timeline);
-  return (
-    <TimelineCheckContext value={checkTimeline(current)}>
-      <TimelineView />
-    </TimelineCheckContext>
-  );
-}
-
-function setup() {
-  const store = createDraftStore({ draftId: "d", name: "Draft", timeline });
-  render(
-    <DraftStoreContext value={store}>
-      <Editor />
-    </DraftStoreContext>,
-  );
-  return { store, user: userEvent.setup() };
-}
+const setup = () => renderInDraft(<TimelineView />, timeline);
 
 const entry = (name: string) => screen.getByRole("button", { name });
 /** The entries and streams drawn faded, as the one a drag moves is. */
@@ -52,6 +32,9 @@ const faded = () =>
   [...document.querySelectorAll<HTMLElement>("[data-entry-id], [data-clip-body]")]
     .filter((b) => b.classList.contains("opacity-40"))
     .map((b) => b.getAttribute("aria-label") ?? "stream");
+
+/** The one element over the page while the pointer drags (see timeline-drag-layer.tsx). */
+const shield = () => document.querySelector(".fixed.inset-0.cursor-grabbing");
 
 /** A mouse press at `from` moved 10 px right: past the sensor's 4 px, so a drag if any. */
 function pressAndMove(from: Element) {
@@ -66,9 +49,25 @@ describe("the track as the one draggable", () => {
     expect(store.getState().dragging).toBe(true);
     expect(screen.getByText(/Picked up/)).toBeInTheDocument();
     expect(faded()).toEqual(["interaction at 3.00 s"]);
+    // The pointer's moves meet one element over everything, not the 1,250 boxes of the track.
+    expect(shield()).toBeInTheDocument();
     act(() => void fireEvent.mouseUp(document, { clientX: 110, clientY: 50 }));
     expect(store.getState().dragging).toBe(false);
     expect(faded()).toEqual([]);
+    expect(shield()).toBeNull();
+  });
+
+  it("scrolls the timeline sideways with the wheel while the pointer drags", () => {
+    setup();
+    act(() => pressAndMove(entry("interaction at 3.00 s")));
+    const scroller = screen
+      .getByRole("region", { name: "Timeline" })
+      .querySelector<HTMLElement>("[class*='overflow-x']");
+    if (!scroller) throw new Error("no scroller");
+    const before = scroller.scrollLeft;
+    act(() => void fireEvent.wheel(shield()!, { deltaX: 120 }));
+    act(() => void fireEvent.wheel(shield()!, { deltaY: 80, shiftKey: true }));
+    expect(scroller.scrollLeft).toBe(before + 200);
   });
 
   it("picks up the stream by its body", () => {
@@ -99,6 +98,8 @@ describe("the track as the one draggable", () => {
     await user.keyboard("{Enter}");
     await waitFor(() => expect(store.getState().dragging).toBe(true));
     expect(faded()).toEqual(["interaction at 3.00 s"]);
+    // A keyboard drag leaves the pointer free to click anywhere.
+    expect(shield()).toBeNull();
     await user.keyboard("{Escape}");
     await waitFor(() => expect(store.getState().dragging).toBe(false));
   });
