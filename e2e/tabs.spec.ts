@@ -1,23 +1,34 @@
 // The same draft in two tabs of one browser: one edits, the other shows it read-only and
 // follows its edits, until it takes the draft over; nothing one tab does is silently lost to
 // the other.
-import { expect, type Page, test } from "./test";
+import { type BrowserContext, expect, type Page, test } from "./test";
 import { entry, fixture, openStudio } from "./studio-helpers";
 
 const readOnlyNotice = (page: Page) =>
   page.getByRole("alert").filter({ hasText: "This draft is open in another tab." });
 
+/** The two-stream fixture imported in the first tab, which then edits it. */
+async function importInFirstTab(first: Page) {
+  await openStudio(first);
+  await first.getByLabel("Import script").setInputFiles(fixture("two-streams.json"));
+  await expect(entry(first, "start at 9.00 s")).toBeVisible();
+}
+
+/** A second tab, opening the last open draft as a new tab does. */
+async function openSecondTab(context: BrowserContext): Promise<Page> {
+  const second = await context.newPage();
+  await second.goto("/");
+  return second;
+}
+
 test("a second tab is read-only until it takes the draft over, and keeps what it edits", async ({
   page: first,
   context,
 }) => {
-  await openStudio(first);
-  await first.getByLabel("Import script").setInputFiles(fixture("two-streams.json"));
-  await expect(entry(first, "start at 9.00 s")).toBeVisible();
+  await importInFirstTab(first);
 
   // The second tab opens the last open draft: the one the first tab is editing.
-  const second = await context.newPage();
-  await second.goto("/");
+  const second = await openSecondTab(context);
   await expect(readOnlyNotice(second)).toBeVisible();
   await expect(entry(second, "start at 9.00 s")).toBeAttached();
   await expect(second.getByRole("textbox", { name: "Draft name" })).not.toBeEditable();
@@ -64,8 +75,7 @@ test("a second tab is read-only until it takes the draft over, and keeps what it
 
 test("a new draft in a second tab is that tab's own to edit", async ({ page: first, context }) => {
   await openStudio(first);
-  const second = await context.newPage();
-  await second.goto("/");
+  const second = await openSecondTab(context);
   await expect(readOnlyNotice(second)).toBeVisible();
   await second.getByRole("button", { name: "New draft" }).click();
   await expect(readOnlyNotice(second)).toHaveCount(0);
@@ -80,11 +90,8 @@ test("the tab that edits a draft is still its editor after a reload", async ({
   page: first,
   context,
 }) => {
-  await openStudio(first);
-  await first.getByLabel("Import script").setInputFiles(fixture("two-streams.json"));
-  await expect(entry(first, "start at 9.00 s")).toBeVisible();
-  const second = await context.newPage();
-  await second.goto("/");
+  await importInFirstTab(first);
+  const second = await openSecondTab(context);
   await expect(readOnlyNotice(second)).toBeVisible();
 
   // The reload frees the lock for a moment; the tab that only followed must not keep it.
@@ -102,8 +109,7 @@ test("a tab that follows keeps its selection and zoom, and cannot undo the other
   page: first,
   context,
 }) => {
-  await openStudio(first);
-  await first.getByLabel("Import script").setInputFiles(fixture("two-streams.json"));
+  await importInFirstTab(first);
   const timeline = first.getByRole("region", { name: "Timeline" });
   const zoom = timeline.getByText(/^\d+ px\/s$/);
   const before = await zoom.textContent();
@@ -116,8 +122,7 @@ test("a tab that follows keeps its selection and zoom, and cannot undo the other
   await first.getByRole("textbox", { name: "Draft name" }).fill("Mine");
   await first.getByRole("textbox", { name: "Draft name" }).press("Tab");
 
-  const second = await context.newPage();
-  await second.goto("/");
+  const second = await openSecondTab(context);
   await second.getByRole("button", { name: "Take over here" }).click();
   await expect(readOnlyNotice(first)).toBeVisible();
   await second.getByRole("textbox", { name: "Draft name" }).fill("Theirs");

@@ -1,27 +1,13 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { jobSchema } from "../../../contract/jobs";
+import { renderingJob, secondsAfterStart } from "../testing/rendering-job";
 import { JobProgressDetail, JobProgressSummary } from "./job-progress";
 
 afterEach(cleanup);
 
-const startedAt = "2030-01-01T00:00:00.000Z";
-const at = (seconds: number) => Date.parse(startedAt) + seconds * 1000;
-
-function job(extra: Record<string, unknown>) {
-  return jobSchema.parse({
-    job_id: "j",
-    status: "processing",
-    created_at: startedAt,
-    started_at: startedAt,
-    streams: [
-      { stream_id: "a", script_index: 0, progress_percent: 100 },
-      { stream_id: "b", script_index: 0, progress_percent: 20 },
-    ],
-    ...extra,
-  });
-}
+const at = secondsAfterStart;
+const job = renderingJob;
 
 describe("job progress", () => {
   it("shows streams done of total, the job's and each stream's percentage, and the time left", () => {

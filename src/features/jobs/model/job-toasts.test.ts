@@ -1,24 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { jobSchema } from "../../../contract/jobs";
+import { renderingJob, secondsAfterStart } from "../testing/rendering-job";
 import { jobResultToast, jobToastId, renderingDescription } from "./job-toasts";
 
-const startedAt = "2030-01-01T00:00:00.000Z";
-const at = (seconds: number) => Date.parse(startedAt) + seconds * 1000;
+const at = secondsAfterStart;
 
-function job(extra: Record<string, unknown>) {
-  return jobSchema.parse({
-    job_id: "1a2b3c4d-e5f6",
-    status: "processing",
-    created_at: startedAt,
-    started_at: startedAt,
-    streams: [
-      { stream_id: "a", script_index: 0, progress_percent: 100 },
-      { stream_id: "b", script_index: 0, progress_percent: 20 },
-    ],
-    progress: { streams_done: 1, streams_total: 2, percent: 60 },
-    ...extra,
-  });
-}
+const job = (extra: Record<string, unknown>) =>
+  renderingJob({ progress: { streams_done: 1, streams_total: 2, percent: 60 }, ...extra });
 
 describe("a job's toast", () => {
   it("is one per job", () => {

@@ -6,20 +6,13 @@ import { useStudioShortcuts } from "../hooks/use-studio-shortcuts";
 import type { Timeline } from "../model/timeline";
 import type { DraftStore } from "../store/draft-store";
 import { renderInDraft } from "../testing/render-in-draft";
+import { CITY_RAIN_NIGHT } from "../testing/timelines";
 import { TimelineView } from "./timeline-view";
 
 const timeline: Timeline = {
-  portrait: false,
+  ...CITY_RAIN_NIGHT,
   clips: [
-    {
-      id: "c1",
-      start: { id: "s1", timestampMs: 0, prompt: "a city" },
-      interactions: [
-        { id: "i1", timestampMs: 3000, prompt: "rain" },
-        { id: "i2", timestampMs: 6000, prompt: "night" },
-      ],
-      end: { id: "e1", timestampMs: 9000 },
-    },
+    ...CITY_RAIN_NIGHT.clips,
     {
       id: "c2",
       start: { id: "s2", timestampMs: 12_000, prompt: "a desert" },

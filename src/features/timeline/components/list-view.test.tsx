@@ -1,24 +1,11 @@
 // @vitest-environment jsdom
 import { cleanup, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import type { Timeline } from "../model/timeline";
 import { renderInDraft } from "../testing/render-in-draft";
+import { CITY_RAIN_NIGHT } from "../testing/timelines";
 import { ListView } from "./list-view";
 
-const timeline: Timeline = {
-  portrait: false,
-  clips: [
-    {
-      id: "c1",
-      start: { id: "s1", timestampMs: 0, prompt: "a city" },
-      interactions: [
-        { id: "i1", timestampMs: 3000, prompt: "rain" },
-        { id: "i2", timestampMs: 6000, prompt: "night" },
-      ],
-      end: { id: "e1", timestampMs: 9000 },
-    },
-  ],
-};
+const timeline = CITY_RAIN_NIGHT;
 
 afterEach(cleanup);
 

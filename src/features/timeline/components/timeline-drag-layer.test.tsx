@@ -3,22 +3,12 @@
 // Its own file, so the layer is not yet in this module graph when the timeline mounts.
 import { act, cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterAll, afterEach, beforeAll, expect, it, vi } from "vitest";
-import type { Timeline } from "../model/timeline";
 import { renderInDraft } from "../testing/render-in-draft";
+import { CITY_IN_RAIN } from "../testing/timelines";
 import { loadedDragLayer } from "./studio-chunks";
 import { TimelineView } from "./timeline-view";
 
-const timeline: Timeline = {
-  portrait: false,
-  clips: [
-    {
-      id: "c1",
-      start: { id: "s1", timestampMs: 0, prompt: "a city" },
-      interactions: [{ id: "i1", timestampMs: 3000, prompt: "rain" }],
-      end: { id: "e1", timestampMs: 9000 },
-    },
-  ],
-};
+const timeline = CITY_IN_RAIN;
 
 afterEach(cleanup);
 beforeAll(() => {
