@@ -16,6 +16,7 @@ import type { DraftData, Timeline } from "../../../lib/draft/document";
 import {
   type DraftPersistence,
   newDraftData,
+  OPENING_MESSAGE,
   READ_ONLY_MESSAGE,
   type StartupDraft,
   useDraftSession,
@@ -327,6 +328,25 @@ describe("useDraftSession", () => {
     act(() => store.setState({ name: "Renamed at once" }));
     expect(store.getState().name).toBe("Renamed at once");
     expect(scheduled.filter((id) => id === store.getState().draftId)).toHaveLength(2);
+  });
+
+  it("puts back an edit made while a draft from storage waits for its lock, and says so", async () => {
+    vi.mocked(toast.error).mockClear();
+    const stalled = { request: () => new Promise(() => undefined) } as unknown as LockManager;
+    const saved = newDraftData("Saved");
+    const { persistence, scheduled } = memoryPersistence([saved]);
+    const { result } = renderHook(() =>
+      useSession(persistence, { onStorageError: vi.fn(), locks: stalled }),
+    );
+    await waitFor(() => expect(result.current.store?.getState().name).toBe("Saved"));
+    expect(result.current.lock).toBe("pending");
+    expect(result.current.readOnly).toBe(true);
+    const store = result.current.store!;
+    act(() => store.setState({ name: "Too soon" }));
+    expect(store.getState().name).toBe("Saved");
+    expect(toast.error).toHaveBeenCalledWith(OPENING_MESSAGE, { id: "read-only" });
+    expect(toast.error).not.toHaveBeenCalledWith(READ_ONLY_MESSAGE, expect.anything());
+    expect(scheduled).not.toContain(saved.draftId);
   });
 
   it("follows only strictly newer versions of the draft, in the store it shows", async () => {

@@ -95,6 +95,14 @@ export type TakeStartupDraft = () =>
 export const DEFAULT_NAME = "Untitled script";
 
 export const READ_ONLY_MESSAGE = "This draft is open in another tab. Take it over here to edit it.";
+/** An edit made in the moment a draft from storage waits for its lock (usually a few ms). */
+export const OPENING_MESSAGE = "This draft is still opening: try that again in a moment.";
+
+/** Says why an edit of the open draft was refused, in the words its lock state calls for. */
+function refuseEdit(state: LockState): void {
+  if (state === "elsewhere") toast.error(READ_ONLY_MESSAGE, { id: "read-only" });
+  else toast.error(OPENING_MESSAGE, { id: "read-only" });
+}
 
 export function newDraftData(name: string, timeline: Timeline = emptyTimeline(false)): DraftData {
   return { draftId: createId(), name, timeline, originals: {}, createdAt: Date.now() };
@@ -511,9 +519,7 @@ export function useDraftSession<S extends DraftDocumentStore>(
         } finally {
           puttingBack = false;
         }
-        if (lockRef.current.state === "elsewhere") {
-          toast.error(READ_ONLY_MESSAGE, { id: "read-only" });
-        }
+        refuseEdit(lockRef.current.state);
         return;
       }
       const current = metaRef.current;
@@ -616,7 +622,7 @@ export function useDraftSession<S extends DraftDocumentStore>(
         const wanted = name.trim() === "" ? DEFAULT_NAME : name;
         if (id === draftId && store) {
           if (lockRef.current.state !== "editing") {
-            toast.error(READ_ONLY_MESSAGE, { id: "read-only" });
+            refuseEdit(lockRef.current.state);
             return false;
           }
           store.setState({ name: wanted });
@@ -650,7 +656,7 @@ export function useDraftSession<S extends DraftDocumentStore>(
       async remove(id: string | undefined = draftId ?? undefined): Promise<KeptDraft | null> {
         if (id === undefined) return null;
         if (id === draftId && lockRef.current.state !== "editing") {
-          toast.error(READ_ONLY_MESSAGE, { id: "read-only" });
+          refuseEdit(lockRef.current.state);
           return null;
         }
         await persistence.flush().catch(report);
