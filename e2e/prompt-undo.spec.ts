@@ -13,13 +13,19 @@ async function typeTwoBursts(page: Page, prompt: Locator) {
   await expect(prompt).toHaveValue("A quiet harbour at dawn");
 }
 
-test("Ctrl+Z in the prompt undoes the last typing burst, Ctrl+Shift+Z brings it back", async ({
-  page,
-}) => {
+/** A first visit's new stream, its prompt typed in two bursts; gives the prompt field. */
+async function newStreamTypedInTwoBursts(page: Page): Promise<Locator> {
   await page.goto("/");
   await page.getByRole("button", { name: "Add stream" }).click();
   const prompt = page.getByRole("textbox", { name: "Prompt" });
   await typeTwoBursts(page, prompt);
+  return prompt;
+}
+
+test("Ctrl+Z in the prompt undoes the last typing burst, Ctrl+Shift+Z brings it back", async ({
+  page,
+}) => {
+  const prompt = await newStreamTypedInTwoBursts(page);
 
   await page.keyboard.press("Control+z");
   await expect(prompt).toHaveValue("A quiet harbour");
@@ -67,10 +73,7 @@ async function browserHistory(page: Page, command: "undo" | "redo") {
 test("the browser's own Undo (Edit or context menu) runs the studio's history", async ({
   page,
 }) => {
-  await page.goto("/");
-  await page.getByRole("button", { name: "Add stream" }).click();
-  const prompt = page.getByRole("textbox", { name: "Prompt" });
-  await typeTwoBursts(page, prompt);
+  const prompt = await newStreamTypedInTwoBursts(page);
   const redo = page.getByRole("button", { name: "Redo" });
   await expect(redo).toBeDisabled();
 

@@ -18,24 +18,9 @@ import {
   MENU_COMMANDS,
   TOOLBAR_GROUPS,
 } from "./registry";
+import { CITY_IN_RAIN, DESERT_CLIP } from "../testing/timelines";
 
-const timeline: Timeline = {
-  portrait: false,
-  clips: [
-    {
-      id: "c1",
-      start: { id: "s1", timestampMs: 0, prompt: "a city" },
-      interactions: [{ id: "i1", timestampMs: 3000, prompt: "rain" }],
-      end: { id: "e1", timestampMs: 9000 },
-    },
-    {
-      id: "c2",
-      start: { id: "s2", timestampMs: 12_000, prompt: "a desert" },
-      interactions: [],
-      end: { id: "e2", timestampMs: 15_000 },
-    },
-  ],
-};
+const timeline: Timeline = { ...CITY_IN_RAIN, clips: [...CITY_IN_RAIN.clips, DESERT_CLIP] };
 
 afterEach(cleanup);
 

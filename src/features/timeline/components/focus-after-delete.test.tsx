@@ -6,21 +6,10 @@ import { useStudioShortcuts } from "../hooks/use-studio-shortcuts";
 import type { Timeline } from "../model/timeline";
 import type { DraftStore } from "../store/draft-store";
 import { renderInDraft } from "../testing/render-in-draft";
-import { CITY_RAIN_NIGHT } from "../testing/timelines";
 import { TimelineView } from "./timeline-view";
+import { CITY_RAIN_NIGHT, DESERT_CLIP } from "../testing/timelines";
 
-const timeline: Timeline = {
-  ...CITY_RAIN_NIGHT,
-  clips: [
-    ...CITY_RAIN_NIGHT.clips,
-    {
-      id: "c2",
-      start: { id: "s2", timestampMs: 12_000, prompt: "a desert" },
-      interactions: [],
-      end: { id: "e2", timestampMs: 15_000 },
-    },
-  ],
-};
+const timeline: Timeline = { ...CITY_RAIN_NIGHT, clips: [...CITY_RAIN_NIGHT.clips, DESERT_CLIP] };
 
 afterEach(cleanup);
 

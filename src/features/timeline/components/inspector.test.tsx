@@ -1,22 +1,12 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen } from "@testing-library/react";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Timeline } from "../model/timeline";
 import { renderInDraft } from "../testing/render-in-draft";
 import { Inspector } from "./inspector";
 import { loadEntryFields } from "./studio-chunks";
+import { CITY_IN_RAIN } from "../testing/timelines";
 
-const timeline: Timeline = {
-  portrait: false,
-  clips: [
-    {
-      id: "c1",
-      start: { id: "s1", timestampMs: 0, prompt: "a city" },
-      interactions: [{ id: "i1", timestampMs: 3000, prompt: "rain" }],
-      end: { id: "e1", timestampMs: 9000 },
-    },
-  ],
-};
+const timeline = CITY_IN_RAIN;
 
 const setup = (selection: string[] = []) => renderInDraft(<Inspector />, timeline, { selection });
 

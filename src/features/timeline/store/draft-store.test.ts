@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { timelineToScript } from "../model/convert";
-import type { Timeline } from "../model/timeline";
 import { createDraftStore, HISTORY_GROUP_MS, liveSelection } from "./draft-store";
+import { CITY_IN_RAIN } from "../testing/timelines";
 
-const timeline: Timeline = {
-  portrait: false,
-  clips: [
-    {
-      id: "c1",
-      start: { id: "s1", timestampMs: 0, prompt: "a city" },
-      interactions: [{ id: "i1", timestampMs: 3000, prompt: "rain" }],
-      end: { id: "e1", timestampMs: 9000 },
-    },
-  ],
-};
+const timeline = CITY_IN_RAIN;
 
 function setup() {
   let clock = 0;

@@ -1,5 +1,5 @@
 // Timelines the timeline's tests start from.
-import type { Timeline } from "../model/timeline";
+import type { Clip, Timeline } from "../model/timeline";
 
 /** One 5 s stream, "a city", with no interactions: its start is "s1", its end "e1". */
 export const ONE_STREAM: Timeline = {
@@ -39,4 +39,12 @@ export const CITY_RAIN_NIGHT: Timeline = {
       ],
     },
   ],
+};
+
+/** A second stream, "a desert" (c2), from 12 s to 15 s, to follow either of the above. */
+export const DESERT_CLIP: Clip = {
+  id: "c2",
+  start: { id: "s2", timestampMs: 12_000, prompt: "a desert" },
+  interactions: [],
+  end: { id: "e2", timestampMs: 15_000 },
 };
