@@ -7,8 +7,14 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./test";
-import { writeFileSync } from "node:fs";
-import { dragReady, fixture, importScript, openStudio, submitAndOpenJob } from "./studio-helpers";
+import {
+  dragReady,
+  fixture,
+  importScript,
+  openStudio,
+  submitAndOpenJob,
+  twoStreamScript,
+} from "./studio-helpers";
 
 const WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 /**
@@ -143,16 +149,10 @@ for (const viewport of VIEWPORTS) {
       // A render, then axe on each of five pages.
       test.setTimeout(3 * AXE_TIMEOUT_MS);
       // Two short streams, so the job page offers Compare.
-      const script = testInfo.outputPath("short.json");
-      writeFileSync(
-        script,
-        JSON.stringify([
-          { timestamp_ms: 0, start: { prompt: "An axe on a stump" } },
-          { timestamp_ms: 1200, end: {} },
-          { timestamp_ms: 1200, start: { prompt: "A log split in two" } },
-          { timestamp_ms: 2400, end: {} },
-        ]),
-      );
+      const script = twoStreamScript(testInfo.outputPath("short.json"), 1.2, [
+        "An axe on a stump",
+        "A log split in two",
+      ]);
       await openStudio(page);
       await importScript(page, script);
       const jobId = await submitAndOpenJob(page);

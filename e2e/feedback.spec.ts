@@ -1,9 +1,9 @@
 // Feedback while working: toasts that stay out of the way, merge repeats and leave, and the
 // local engine's render progress on the jobs list and on a job's page, against real engines.
 import type { Locator, Page } from "@playwright/test";
-import { copyFileSync, writeFileSync } from "node:fs";
+import { copyFileSync } from "node:fs";
 import { expect, test } from "./test";
-import { fixture, importScript, openStudio } from "./studio-helpers";
+import { fixture, importScript, openStudio, twoStreamScript } from "./studio-helpers";
 
 function toasts(page: Page): Locator {
   return page.getByRole("region", { name: /Notifications/ }).getByRole("listitem");
@@ -87,16 +87,10 @@ test("a rendering job shows its progress in the jobs list and on its page", asyn
 }, testInfo) => {
   test.setTimeout(180_000);
   // Two 40 s streams: long enough to watch the first finish while the second renders.
-  const file = testInfo.outputPath("long-two-streams.json");
-  writeFileSync(
-    file,
-    JSON.stringify([
-      { timestamp_ms: 0, start: { prompt: "A long pan over a harbour" } },
-      { timestamp_ms: 40_000, end: {} },
-      { timestamp_ms: 40_000, start: { prompt: "A long drive at dawn" } },
-      { timestamp_ms: 80_000, end: {} },
-    ]),
-  );
+  const file = twoStreamScript(testInfo.outputPath("long-two-streams.json"), 40, [
+    "A long pan over a harbour",
+    "A long drive at dawn",
+  ]);
   await openStudio(page);
   await importScript(page, file);
   await page.getByRole("button", { name: "Submit", exact: true }).click();

@@ -1,26 +1,21 @@
 // A job submitted from the studio has one toast, from "Job submitted" through its render
 // progress to "Your videos are ready", updated in place, against the real local engine.
 import type { Page } from "@playwright/test";
-import { writeFileSync } from "node:fs";
 import { expect, test } from "./test";
-import { importScript, jobToast as toastOf, nextJobId, openStudio } from "./studio-helpers";
+import {
+  importScript,
+  jobToast as toastOf,
+  nextJobId,
+  openStudio,
+  twoStreamScript,
+} from "./studio-helpers";
 
 const toasts = (page: Page) =>
   page.getByRole("region", { name: /Notifications/ }).getByRole("listitem");
 
 /** Two 15 s streams: long enough to watch the render move on, short enough to wait for. */
-function twoLongStreams(file: string): string {
-  writeFileSync(
-    file,
-    JSON.stringify([
-      { timestamp_ms: 0, start: { prompt: "A slow pan over a harbour" } },
-      { timestamp_ms: 15_000, end: {} },
-      { timestamp_ms: 15_000, start: { prompt: "A long drive at dawn" } },
-      { timestamp_ms: 30_000, end: {} },
-    ]),
-  );
-  return file;
-}
+const twoLongStreams = (file: string) =>
+  twoStreamScript(file, 15, ["A slow pan over a harbour", "A long drive at dawn"]);
 
 /** Submits the open draft; the new job's id. */
 async function submit(page: Page): Promise<string> {

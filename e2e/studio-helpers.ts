@@ -7,6 +7,25 @@ import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /** A 1.2 s one-stream script, quick to render. */
+/** Two streams back to back, `seconds` long each, with these prompts; gives the file's path. */
+export function twoStreamScript(
+  outputPath: string,
+  seconds: number,
+  [first, second]: readonly [string, string],
+): string {
+  const ms = seconds * 1000;
+  writeFileSync(
+    outputPath,
+    JSON.stringify([
+      { timestamp_ms: 0, start: { prompt: first } },
+      { timestamp_ms: ms, end: {} },
+      { timestamp_ms: ms, start: { prompt: second } },
+      { timestamp_ms: 2 * ms, end: {} },
+    ]),
+  );
+  return outputPath;
+}
+
 export function shortScript(outputPath: string, prompt = "A lighthouse in fog"): string {
   writeFileSync(
     outputPath,
