@@ -6,25 +6,12 @@
 // what will happen. One target instead of a dropzone per clip: a thousand clips cost nothing.
 import { useEffect, useRef, useState } from "react";
 import { useDropzone } from "react-dropzone";
-import { toast } from "../../../lib/notify";
-import { streamName } from "../model/stream-look";
-import type { DraftStore } from "../store/draft-store";
 import { useDraftStoreApi } from "../store/use-draft-store";
-import { DROP_OVERLAY_ATTRIBUTE, type MissedDrop } from "../hooks/use-file-drag";
-
-/** A stream's start that an image dropped here would go to. */
-interface ImageTarget {
-  startId: string;
-  name: string;
-  element: Element;
-}
+import { DROP_OVERLAY_ATTRIBUTE } from "../hooks/use-file-drag";
+import { type DropHandlers, imageTarget, type ImageTarget, placeDroppedFiles } from "./file-drop";
 
 /** What a dragged file is, as far as the browser tells before the drop (often only its type). */
 type DraggedKind = "image" | "script" | "other" | "unknown";
-
-function isScriptFile(file: File): boolean {
-  return file.type === "application/json" || /\.json$/i.test(file.name);
-}
 
 function draggedKind(transfer: DataTransfer | null): DraggedKind {
   const type = [...(transfer?.items ?? [])].find((item) => item.kind === "file")?.type ?? "";
@@ -41,20 +28,6 @@ function elementBelow(x: number, y: number): Element | null {
       .elementsFromPoint(x, y)
       .find((element) => !element.closest(`[${DROP_OVERLAY_ATTRIBUTE}]`)) ?? null
   );
-}
-
-function imageTarget(element: Element | null, store: DraftStore): ImageTarget | null {
-  const host = element?.closest("[data-clip],[data-start-image]");
-  if (!host || host.closest("[inert]")) return null;
-  const clipId = host.getAttribute("data-clip");
-  const startId = host.getAttribute("data-start-image");
-  const { clips } = store.getState().timeline;
-  const index = clips.findIndex((clip) =>
-    clipId !== null ? clip.id === clipId : clip.start.id === startId,
-  );
-  const clip = clips[index];
-  if (!clip) return null;
-  return { startId: clip.start.id, name: streamName(clip, index), element: host };
 }
 
 interface Hover {
@@ -74,33 +47,13 @@ function describe({ target, kind }: Hover): string {
 }
 
 export default function StudioDropOverlay({
-  missed,
   onScript,
   onImage,
   onEnd,
-}: {
-  missed: MissedDrop | null;
-  onScript: (file: File) => void;
-  onImage: (startId: string, file: File) => void;
-  onEnd: () => void;
-}) {
+}: DropHandlers & { onEnd: () => void }) {
   const store = useDraftStoreApi();
   const [hover, setHover] = useState<Hover>({ target: null, kind: null, rect: null });
   const hoverRef = useRef(hover);
-
-  const take = (files: readonly File[], target: ImageTarget | null) => {
-    const file = files[0];
-    if (!file) return;
-    if (isScriptFile(file)) onScript(file);
-    // prepareImage reads the bytes and says what is wrong with anything else.
-    else if (target) onImage(target.startId, file);
-    else if (file.type.startsWith("image/"))
-      toast.error(`${file.name} was not dropped on a stream`, {
-        description: "Drop an image on a stream on the timeline, or on its start's image zone.",
-      });
-    // readScriptFile says what is wrong with it.
-    else onScript(file);
-  };
 
   // Where the pointer is, from every dragover in the window: on this overlay (look below it)
   // or, before it covered the page, on the element itself.
@@ -122,21 +75,15 @@ export default function StudioDropOverlay({
     return () => window.removeEventListener("dragover", onOver, true);
   }, [store]);
 
-  // A drop that did not land here (see use-file-drag.ts): placed by the element it was made on.
-  useEffect(() => {
-    if (!missed) return;
-    take(missed.files, imageTarget(missed.target, store));
-    onEnd();
-    // Once per missed drop.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [missed]);
-
   const { getRootProps, isDragActive } = useDropzone({
     noClick: true,
     noKeyboard: true,
     multiple: false,
     onDrop: (accepted, rejected) => {
-      take([...accepted, ...rejected.map((r) => r.file)], hoverRef.current.target);
+      placeDroppedFiles([...accepted, ...rejected.map((r) => r.file)], hoverRef.current.target, {
+        onScript,
+        onImage,
+      });
       onEnd();
     },
   });

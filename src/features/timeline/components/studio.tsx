@@ -19,6 +19,7 @@ import type { Timeline } from "../model/timeline";
 import type { DraftData, DraftStore } from "../store/draft-store";
 import { DraftStoreContext, useDraftStore } from "../store/use-draft-store";
 import { EditorSplit } from "./editor-split";
+import { imageTarget, placeDroppedFiles } from "./file-drop";
 import {
   loadDropOverlay,
   loadListView,
@@ -202,7 +203,16 @@ function StudioEditor({
 
   // Files dragged anywhere over the studio: a script opens as a new draft, an image on a stream
   // becomes its start's image (studio-drop-overlay.tsx, fetched on the first drag or when idle).
-  const fileDrag = useFileDrag();
+  const dropHandlers = useMemo(
+    () => ({
+      onScript: (file: File) => void importFile(file),
+      onImage: (startId: string, file: File) => void setImageFromFile(startId, file),
+    }),
+    [importFile, setImageFromFile],
+  );
+  const fileDrag = useFileDrag(({ files, target }) =>
+    placeDroppedFiles(files, imageTarget(target, store), dropHandlers),
+  );
   useEffect(() => preloadWhenIdle(), []);
 
   return (
@@ -249,12 +259,7 @@ function StudioEditor({
           ) : null}
           {fileDrag.dragging ? (
             <Suspense fallback={null}>
-              <StudioDropOverlay
-                missed={fileDrag.missed}
-                onScript={(file) => void importFile(file)}
-                onImage={(startId, file) => void setImageFromFile(startId, file)}
-                onEnd={fileDrag.end}
-              />
+              <StudioDropOverlay {...dropHandlers} onEnd={fileDrag.end} />
             </Suspense>
           ) : null}
         </div>

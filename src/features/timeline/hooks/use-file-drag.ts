@@ -1,10 +1,11 @@
 // Notices files dragged into the window with three native listeners, so the studio's drop
 // overlay (react-dropzone, a lazy chunk) is fetched and mounted only then. A drop that misses
-// the overlay (made before it arrived, or dispatched at an element) is kept for it, and the
-// browser never opens a dropped file in place of the studio.
-import { useCallback, useEffect, useState } from "react";
+// the overlay (made before it arrived, or dispatched at an element) is handed to `onMissedDrop`
+// at once and ends the drag: the overlay must not mount after the drop, over the page, where it
+// took the click that followed. The browser never opens a dropped file in place of the studio.
+import { useCallback, useEffect, useRef, useState } from "react";
 
-/** A drop the overlay did not receive itself: what it was made on, for the overlay to place. */
+/** A drop the overlay did not receive itself: what it was made on, to place it by. */
 export interface MissedDrop {
   files: File[];
   target: Element | null;
@@ -17,14 +18,16 @@ export function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes("Files") ?? false;
 }
 
-export function useFileDrag(): {
+export function useFileDrag(onMissedDrop: (drop: MissedDrop) => void): {
   dragging: boolean;
-  missed: MissedDrop | null;
   /** The overlay is done: the drag left, or its drop was handled. */
   end: () => void;
 } {
   const [dragging, setDragging] = useState(false);
-  const [missed, setMissed] = useState<MissedDrop | null>(null);
+  const onMissedDropRef = useRef(onMissedDrop);
+  useEffect(() => {
+    onMissedDropRef.current = onMissedDrop;
+  });
 
   useEffect(() => {
     const onEnter = (event: DragEvent) => {
@@ -39,8 +42,8 @@ export function useFileDrag(): {
       event.preventDefault();
       const target = event.target instanceof Element ? event.target : null;
       if (target?.closest(`[${DROP_OVERLAY_ATTRIBUTE}]`)) return;
-      setMissed({ files: [...(event.dataTransfer?.files ?? [])], target });
-      setDragging(true);
+      setDragging(false);
+      onMissedDropRef.current({ files: [...(event.dataTransfer?.files ?? [])], target });
     };
     window.addEventListener("dragenter", onEnter);
     window.addEventListener("dragover", onOver);
@@ -56,7 +59,6 @@ export function useFileDrag(): {
   // whatever the overlay saw (it may have mounted after the pointer left).
   useEffect(() => {
     if (!dragging) return;
-    // A drop still on its way to the overlay keeps it mounted until it is handled.
     const onPointer = () => setDragging(false);
     window.addEventListener("pointermove", onPointer);
     window.addEventListener("pointerdown", onPointer);
@@ -66,9 +68,6 @@ export function useFileDrag(): {
     };
   }, [dragging]);
 
-  const end = useCallback(() => {
-    setDragging(false);
-    setMissed(null);
-  }, []);
-  return { dragging: dragging || missed !== null, missed, end };
+  const end = useCallback(() => setDragging(false), []);
+  return { dragging, end };
 }
