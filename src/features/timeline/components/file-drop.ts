@@ -19,7 +19,7 @@ export interface DropHandlers {
   onImage: (startId: string, file: File) => void;
 }
 
-export function isScriptFile(file: File): boolean {
+function isScriptFile(file: File): boolean {
   return file.type === "application/json" || /\.json$/i.test(file.name);
 }
 

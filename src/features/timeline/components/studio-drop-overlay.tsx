@@ -47,10 +47,12 @@ function describe({ target, kind }: Hover): string {
 }
 
 export default function StudioDropOverlay({
-  onScript,
-  onImage,
+  handlers,
   onEnd,
-}: DropHandlers & { onEnd: () => void }) {
+}: {
+  handlers: DropHandlers;
+  onEnd: () => void;
+}) {
   const store = useDraftStoreApi();
   const [hover, setHover] = useState<Hover>({ target: null, kind: null, rect: null });
   const hoverRef = useRef(hover);
@@ -80,10 +82,11 @@ export default function StudioDropOverlay({
     noKeyboard: true,
     multiple: false,
     onDrop: (accepted, rejected) => {
-      placeDroppedFiles([...accepted, ...rejected.map((r) => r.file)], hoverRef.current.target, {
-        onScript,
-        onImage,
-      });
+      placeDroppedFiles(
+        [...accepted, ...rejected.map((r) => r.file)],
+        hoverRef.current.target,
+        handlers,
+      );
       onEnd();
     },
   });

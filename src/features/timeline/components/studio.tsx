@@ -259,7 +259,7 @@ function StudioEditor({
           ) : null}
           {fileDrag.dragging ? (
             <Suspense fallback={null}>
-              <StudioDropOverlay {...dropHandlers} onEnd={fileDrag.end} />
+              <StudioDropOverlay handlers={dropHandlers} onEnd={fileDrag.end} />
             </Suspense>
           ) : null}
         </div>
